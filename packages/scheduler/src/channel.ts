@@ -1,0 +1,220 @@
+/**
+ * Channels: bounded multi-producer multi-consumer ring buffers in shared
+ * memory, with blocking and non-blocking send/recv, close, and select.
+ *
+ * Record words (channels slab, 16 words; handle = record index):
+ *   LOCK     spin lock (0 free, 1 held) guarding every word below and the
+ *            ring; held for a few stores only, never across a call out.
+ *            Every operation is linearizable at its critical section (§12.5).
+ *   CLOSED   1 after close(); a closed channel still delivers what it holds.
+ *   CAP      ring capacity in slots (≥ 1), fixed at creation.
+ *   COUNT, HEAD  items held, and the slot the next recv reads.
+ *   RING     heap pointer to CAP (tag, payload) slot pairs (codec.ts); a
+ *            value's heap block moves from sender to receiver with its slot.
+ *   SENDW, RECVW  chains of resume records (future.ts) of suspended tasks
+ *            waiting for room / for an item; swapped out under the lock by
+ *            the operation that makes them ready and resumed after unlocking.
+ *            A woken waiter retries its operation: it may lose the race.
+ *   SEQ      bumped on every state change, for threads that block with
+ *            Atomics.wait (main thread, blocking calls inside tasks).
+ * The lock word doubles as the free-list link while the record is free, so
+ * `create` clears it before use.
+ */
+import type { Processor } from './processor';
+import { resume } from './future';
+import type { SharedState } from './state';
+
+const LOCK = 0;
+const CLOSED = 1;
+const CAP = 2;
+const COUNT = 3;
+const HEAD = 4;
+const RING = 5;
+const SENDW = 6;
+const RECVW = 7;
+const SEQ = 8;
+const W = 16;
+
+/** tryRecv's answers when there is no value. */
+export const EMPTY: unique symbol = Symbol('empty');
+export const CLOSED_CHANNEL: unique symbol = Symbol('closed');
+
+export type SelectCase = { channel: number; send: unknown } | { channel: number; recv: true };
+export interface SelectResult {
+  index: number;
+  /** The value received (recv cases); CLOSED_CHANNEL when the channel is closed and drained. */
+  value?: unknown;
+}
+
+export class ChannelClosedError extends Error {
+  readonly code = 'ERR_CHANNEL_CLOSED';
+  override name = 'ChannelClosedError';
+}
+
+export class Channels {
+  private readonly state: SharedState;
+
+  constructor(private readonly p: Processor) {
+    this.state = p.state;
+  }
+
+  create(capacity: number): number {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('channel capacity must be an integer ≥ 1');
+    const ch = this.state.channels.alloc();
+    const v = this.state.channels.view(ch);
+    const ring = this.state.heap.alloc(capacity * 8);
+    const words = [0, 0, capacity, 0, 0, ring, 0, 0, 0];
+    for (let i = words.length - 1; i >= 0; i--) Atomics.store(v, ch * W + i, words[i]);
+    return ch;
+  }
+
+  /** Sends without blocking: false when full; throws ChannelClosedError when closed. */
+  trySend(ch: number, value: unknown): boolean {
+    const codec = this.p.codec;
+    codec.encode(value);
+    const { tag, payload } = codec;
+    const v = this.lock(ch);
+    const base = ch * W;
+    if (v[base + CLOSED] !== 0 || v[base + COUNT] === v[base + CAP]) {
+      const closed = v[base + CLOSED] !== 0;
+      this.unlock(v, ch, 0);
+      codec.discard(tag, payload);
+      if (closed) throw new ChannelClosedError('send on a closed channel');
+      return false;
+    }
+    const slot = (v[base + HEAD] + v[base + COUNT]) % v[base + CAP];
+    const ring = this.ring(v, base);
+    ring[(v[base + RING] >> 2) + slot * 2] = tag;
+    ring[(v[base + RING] >> 2) + slot * 2 + 1] = payload;
+    v[base + COUNT]++;
+    this.unlock(v, ch, Atomics.exchange(v, base + RECVW, 0));
+    return true;
+  }
+
+  /** Receives without blocking: the value, EMPTY, or CLOSED_CHANNEL once closed and drained. */
+  tryRecv(ch: number): unknown {
+    const v = this.lock(ch);
+    const base = ch * W;
+    if (v[base + COUNT] === 0) {
+      const closed = v[base + CLOSED] !== 0;
+      this.unlock(v, ch, 0);
+      return closed ? CLOSED_CHANNEL : EMPTY;
+    }
+    const slot = v[base + HEAD];
+    const ring = this.ring(v, base);
+    const tag = ring[(v[base + RING] >> 2) + slot * 2];
+    const payload = ring[(v[base + RING] >> 2) + slot * 2 + 1];
+    v[base + HEAD] = (slot + 1) % v[base + CAP];
+    v[base + COUNT]--;
+    this.unlock(v, ch, Atomics.exchange(v, base + SENDW, 0));
+    return this.p.codec.decode(tag, payload);
+  }
+
+  /** Blocking send: runs queued work (or sleeps) while the channel is full. */
+  send(ch: number, value: unknown): void {
+    this.block(ch, () => this.trySend(ch, value));
+  }
+
+  /** Blocking receive: the value, or CLOSED_CHANNEL once closed and drained. */
+  recv(ch: number): unknown {
+    let out: unknown;
+    this.block(ch, () => (out = this.tryRecv(ch)) !== EMPTY);
+    return out;
+  }
+
+  close(ch: number): void {
+    const v = this.lock(ch);
+    v[ch * W + CLOSED] = 1;
+    const senders = Atomics.exchange(v, ch * W + SENDW, 0);
+    this.unlock(v, ch, Atomics.exchange(v, ch * W + RECVW, 0));
+    this.resumeAll(senders);
+  }
+
+  /** Frees a channel nobody uses any more, with the values still in it. */
+  destroy(ch: number): void {
+    for (let x = this.tryRecv(ch); x !== EMPTY && x !== CLOSED_CHANNEL; x = this.tryRecv(ch));
+    this.state.heap.free(this.state.channels.view(ch)[ch * W + RING]);
+    this.state.channels.free(ch);
+  }
+
+  /** The first ready case in order, or undefined when none is ready. */
+  trySelect(cases: readonly SelectCase[]): SelectResult | undefined {
+    for (let index = 0; index < cases.length; index++) {
+      const c = cases[index];
+      if ('send' in c) {
+        if (this.trySend(c.channel, c.send)) return { index };
+      } else {
+        const value = this.tryRecv(c.channel);
+        if (value !== EMPTY) return { index, value };
+      }
+    }
+    return undefined;
+  }
+
+  /** Blocking select over several channels. */
+  select(cases: readonly SelectCase[]): SelectResult {
+    if (cases.length === 0) throw new RangeError('select needs at least one case');
+    let out: SelectResult | undefined;
+    this.block(cases[0].channel, () => (out = this.trySelect(cases)) !== undefined, cases.length > 1);
+    return out as SelectResult;
+  }
+
+  /**
+   * Calls `cb` on this thread when `ch` may accept a send (`'send'`) or hold
+   * an item or be closed (`'recv'`); the callback must retry its operation.
+   */
+  onReady(ch: number, op: 'send' | 'recv', cb: () => void): void {
+    const w = this.p.resumeRecord(cb);
+    const v = this.lock(ch);
+    const base = ch * W;
+    const ready = v[base + CLOSED] !== 0 || (op === 'send' ? v[base + COUNT] < v[base + CAP] : v[base + COUNT] > 0);
+    if (!ready) {
+      const list = base + (op === 'send' ? SENDW : RECVW);
+      Atomics.store(this.state.tasks.view(w), w * 4, v[list]);
+      v[list] = w;
+    }
+    this.unlock(v, ch, 0);
+    if (ready) this.p.runSoon(w);
+  }
+
+  private block(ch: number, attempt: () => boolean, multi = false): void {
+    const channels = this.state.channels;
+    for (let spins = 0; ; spins++) {
+      const seq = Atomics.load(channels.view(ch), ch * W + SEQ);
+      if (attempt()) return;
+      if (this.p.step()) continue;
+      // Nothing to run here: sleep briefly on the first channel's SEQ; the
+      // other channels of a select are polled when the short timeout expires.
+      Atomics.wait(channels.view(ch), ch * W + SEQ, seq, spins < 100 || multi ? 0.05 : 1);
+    }
+  }
+
+  /** The heap view covering this channel's ring (another thread may have grown the heap). */
+  private ring(v: Int32Array, base: number): Int32Array {
+    return this.state.heap.view((v[base + RING] + v[base + CAP] * 8) >> 4);
+  }
+
+  private lock(ch: number): Int32Array {
+    const v = this.state.channels.view(ch);
+    while (Atomics.compareExchange(v, ch * W + LOCK, 0, 1) !== 0) {
+      // Held for a handful of stores by another thread.
+    }
+    return v;
+  }
+
+  /** Bumps SEQ, releases the lock, then wakes blocked threads and resumes `waiters`. */
+  private unlock(v: Int32Array, ch: number, waiters: number): void {
+    Atomics.add(v, ch * W + SEQ, 1);
+    Atomics.store(v, ch * W + LOCK, 0);
+    Atomics.notify(v, ch * W + SEQ);
+    this.resumeAll(waiters);
+  }
+
+  private resumeAll(first: number): void {
+    for (let w = first; w !== 0; ) {
+      const next = Atomics.load(this.state.tasks.view(w), w * 4);
+      resume(this.state, w);
+      w = next;
+    }
+  }
+}

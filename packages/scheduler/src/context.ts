@@ -1,0 +1,91 @@
+/**
+ * What a task sees: the `ctx` argument of the worker module's function.
+ *
+ * Handles returned here (futures, channels, cells) are plain integers, valid
+ * on every thread, so they can be passed inside task arguments and results.
+ */
+import type { Processor } from './processor';
+import { CANCEL_REQ, ERR, OK, futureState } from './future';
+import { SHUTDOWN } from './state';
+import { encodeError } from './errors';
+import { Channels, type SelectCase, type SelectResult } from './channel';
+import { Cells } from './cells';
+
+/** A future handle: an index into the futures slab. */
+export type FutureHandle = number;
+
+/**
+ * Returned by a task that gives its thread back before it has a result; the
+ * task's future completes when `resolve` or `reject` is called, normally from
+ * a continuation registered with `ctx.onReady` (CONCURRENCY.md §12.4).
+ */
+export class Suspension {
+  private settled = false;
+
+  constructor(
+    readonly future: FutureHandle,
+    private readonly processor: Processor,
+  ) {}
+
+  resolve(value: unknown): void {
+    this.settle(OK, value);
+  }
+
+  reject(error: unknown): void {
+    this.settle(ERR, encodeError(error));
+  }
+
+  private settle(status: number, value: unknown): void {
+    if (this.settled) throw new Error('a suspension settles once');
+    this.settled = true;
+    this.processor.finish(this.future, status, value);
+  }
+}
+
+export class TaskContext {
+  readonly channels: Channels;
+  readonly cells: Cells;
+
+  constructor(private readonly p: Processor) {
+    this.channels = new Channels(p);
+    this.cells = new Cells(p.state);
+  }
+
+  /** 0 on the main thread, 1..n on workers. */
+  get workerId(): number {
+    return this.p.id;
+  }
+
+  /** Queues `task` for the same worker module; returns its future. Join it exactly once. */
+  spawn(task: unknown): FutureHandle {
+    return this.p.spawn(task, 0);
+  }
+
+  /** Waits for a spawned task, running queued work meanwhile; returns its result or throws its error. */
+  join(future: FutureHandle): unknown {
+    return this.p.join(future);
+  }
+
+  /** Cooperative cancellation: true once the running task was aborted or the pool is shutting down. */
+  cancelled(): boolean {
+    const p = this.p;
+    if (Atomics.load(p.state.control, SHUTDOWN) !== 0) return true;
+    return p.current !== 0 && (futureState(p.state, p.current) & CANCEL_REQ) !== 0;
+  }
+
+  /** Lets the running task return without a result; see Suspension. */
+  suspend(): Suspension {
+    if (this.p.current === 0) throw new Error('suspend() outside a task');
+    return new Suspension(this.p.current, this.p);
+  }
+
+  /** Calls `cb` on this thread once `future` is complete (then `join` returns at once). */
+  onReady(future: FutureHandle, cb: () => void): void {
+    this.p.onFuture(future, cb);
+  }
+
+  /** Non-blocking select over channel operations; see channel.ts. */
+  trySelect(cases: readonly SelectCase[]): SelectResult | undefined {
+    return this.channels.trySelect(cases);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Loading the user's task module, the same way on the main thread (for
+ * `runSync`) and in workers. CommonJS only: the scheduler must load it
+ * synchronously before the worker's loop starts.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { CustomTag } from './codec';
+
+export interface TaskModule {
+  fn: (task: unknown, ctx: never) => unknown;
+  codecTags: readonly CustomTag[];
+}
+
+export function loadTaskModule(filename: string): TaskModule {
+  const path = filename.startsWith('file:') ? fileURLToPath(filename) : filename;
+  const exports = createRequire(__filename)(path) as { default?: unknown; codecTags?: unknown } | TaskModule['fn'];
+  const fn = typeof exports === 'function' ? exports : exports.default;
+  if (typeof fn !== 'function') throw new TypeError(`${filename} must export a function (task, ctx) => result`);
+  const codecTags = ((exports as { codecTags?: unknown }).codecTags ?? []) as readonly CustomTag[];
+  return { fn: fn as TaskModule['fn'], codecTags };
+}

@@ -1,0 +1,129 @@
+/// <reference lib="es2024.sharedmemory" />
+/**
+ * A growable slab of fixed-size records in one SharedArrayBuffer.
+ *
+ * Protocol. Record 0 is the header and doubles as the "no record" handle, so a
+ * zero index always means "none". Its words are:
+ *   FREE  tagged Treiber head of freed records (see tagged-stack.ts); written by
+ *         any thread with CAS.
+ *   BUMP  index of the first never-used record; advanced by any thread with CAS.
+ *   CAP   records the buffer currently holds; written under GROW by the grower,
+ *         read by everyone with `Atomics.load`.
+ *   GROW  spin lock held only while the buffer grows (rare, bounded).
+ * Allocation pops the free list, else bumps, else grows the buffer (doubling)
+ * and bumps. Freeing pushes on the free list. Records never move, so a handle
+ * (the index) means the same record on every thread for the slab's lifetime.
+ *
+ * Growth and views. The buffer is a growable SharedArrayBuffer; every thread
+ * keeps fixed-length typed-array views because V8 (Node 20) runs length-tracking
+ * views over growable buffers about 5x slower. A thread refreshes its views the
+ * first time it meets an index past their end (`view(index)`), which is safe
+ * because the bytes are already there: CAP is published after `grow` returns.
+ *
+ * Invariant checked by tests: after a quiescent run, `freeCount() === used()`,
+ * i.e. every record ever bumped is back on the free list.
+ */
+import { INDEX_MASK, chainLength, pop, pushChain, type Links } from './tagged-stack';
+
+const FREE = 0;
+const BUMP = 1;
+const CAP = 2;
+const GROW = 3;
+
+export class Slab implements Links {
+  readonly stride: number;
+  readonly offset = 0;
+  readonly buffer: SharedArrayBuffer;
+  private readonly maxRecords: number;
+  /** Fixed-length view; refreshed on demand, see the file comment. */
+  i32: Int32Array;
+
+  /** Creates a slab, or attaches to `buffer` created by another thread. */
+  constructor(words: number, initialRecords: number, maxRecords = INDEX_MASK, buffer?: SharedArrayBuffer) {
+    if (words < 4) throw new RangeError('a slab record needs at least 4 words');
+    this.stride = words;
+    this.maxRecords = Math.min(maxRecords, INDEX_MASK);
+    if (buffer) {
+      this.buffer = buffer;
+    } else {
+      const records = Math.max(2, initialRecords);
+      this.buffer = new SharedArrayBuffer(records * words * 4, { maxByteLength: (this.maxRecords + 1) * words * 4 });
+      const header = new Int32Array(this.buffer, 0, 4);
+      header[BUMP] = 1;
+      header[CAP] = records;
+    }
+    this.i32 = this.refresh();
+  }
+
+  /** Allocates a record; its words hold whatever the last user left there. */
+  alloc(): number {
+    const fromFree = pop(this.i32, FREE, this);
+    if (fromFree !== 0) return fromFree;
+    const h = this.i32;
+    for (;;) {
+      const index = Atomics.load(h, BUMP);
+      if (index >= Atomics.load(h, CAP)) {
+        this.grow(index);
+        continue;
+      }
+      if (Atomics.compareExchange(h, BUMP, index, index + 1) === index) return index;
+    }
+  }
+
+  free(index: number): void {
+    pushChain(this.i32, FREE, this, index, index);
+  }
+
+  /** Frees first → … → last, already linked through word 0, in one CAS. */
+  freeChain(first: number, last: number): void {
+    pushChain(this.i32, FREE, this, first, last);
+  }
+
+  /** The view that covers `index` (refreshing after another thread grew the slab). */
+  view(index: number): Int32Array {
+    return (index + 1) * this.stride <= this.i32.length ? this.i32 : this.refresh();
+  }
+
+  links(index: number): Int32Array {
+    return this.view(index);
+  }
+
+  /** Records ever handed out (quiescent use). */
+  used(): number {
+    return Atomics.load(this.i32, BUMP) - 1;
+  }
+
+  /** Records on the free list (quiescent use: walks the list). */
+  freeCount(): number {
+    return chainLength(Atomics.load(this.i32, FREE) & INDEX_MASK, this);
+  }
+
+  /** Bytes of shared memory the slab holds now. */
+  bytes(): number {
+    return this.buffer.byteLength;
+  }
+
+  private refresh(): Int32Array {
+    const records = Atomics.load(new Int32Array(this.buffer, 0, 4), CAP);
+    this.i32 = new Int32Array(this.buffer, 0, records * this.stride);
+    return this.i32;
+  }
+
+  private grow(seenBump: number): void {
+    const h = this.i32;
+    while (Atomics.compareExchange(h, GROW, 0, 1) !== 0) {
+      // Another thread is growing; it publishes CAP before unlocking.
+    }
+    try {
+      const cap = Atomics.load(h, CAP);
+      if (seenBump < cap) return;
+      if (cap >= this.maxRecords) throw new RangeError(`slab exhausted: ${cap} records`);
+      const next = Math.min(cap * 2, this.maxRecords);
+      this.buffer.grow(next * this.stride * 4);
+      Atomics.store(h, CAP, next);
+    } finally {
+      Atomics.store(h, GROW, 0);
+    }
+    this.refresh();
+  }
+}

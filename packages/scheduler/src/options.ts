@@ -1,0 +1,55 @@
+/**
+ * Scheduler options: every default in one place, validated eagerly so a bad
+ * option fails at `new Scheduler()` with a TypeError naming it, not later
+ * inside a worker (the shape of piscina's kDefaultOptions/FilledOptions).
+ */
+import { availableParallelism } from 'node:os';
+import type { CustomTag } from './codec';
+
+export interface SchedulerOptions {
+  /** Absolute path (or file: URL) of a CommonJS module exporting `(task, ctx) => result`. */
+  filename: string;
+  /** Worker threads; default `os.availableParallelism()`. */
+  workers?: number;
+  /** Slots per deque, a power of two ≥ 4; default 256. */
+  dequeCapacity?: number;
+  /** Milliseconds a worker stays parked in `Atomics.wait` before yielding to its event loop; default 1000. */
+  idleTimeout?: number;
+  /** Most tasks queued but not started before `run()` rejects with ERR_QUEUE_FULL; default Infinity. */
+  maxQueue?: number;
+  /** Custom codec tags for values `run()` sends; the worker module exports the same as `codecTags`. */
+  codecTags?: readonly CustomTag[];
+}
+
+export type FilledOptions = Required<SchedulerOptions>;
+
+export const defaultOptions = {
+  dequeCapacity: 256,
+  idleTimeout: 1000,
+  maxQueue: Infinity,
+  codecTags: [] as readonly CustomTag[],
+};
+
+function positiveInteger(value: unknown, name: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new TypeError(`options.${name} must be an integer ≥ ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function fillOptions(options: SchedulerOptions): FilledOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  const { filename } = options;
+  if (typeof filename !== 'string' || filename === '') throw new TypeError('options.filename must be a non-empty string');
+  const workers = positiveInteger(options.workers ?? availableParallelism(), 'workers', 1);
+  if (workers > 255) throw new TypeError('options.workers must be at most 255');
+  const dequeCapacity = positiveInteger(options.dequeCapacity ?? defaultOptions.dequeCapacity, 'dequeCapacity', 4);
+  if ((dequeCapacity & (dequeCapacity - 1)) !== 0) throw new TypeError('options.dequeCapacity must be a power of two');
+  const idleTimeout = options.idleTimeout ?? defaultOptions.idleTimeout;
+  if (typeof idleTimeout !== 'number' || !(idleTimeout >= 0)) throw new TypeError('options.idleTimeout must be a number ≥ 0');
+  const maxQueue = options.maxQueue ?? defaultOptions.maxQueue;
+  if (maxQueue !== Infinity) positiveInteger(maxQueue, 'maxQueue', 1);
+  const codecTags = options.codecTags ?? defaultOptions.codecTags;
+  if (!Array.isArray(codecTags)) throw new TypeError('options.codecTags must be an array');
+  return { filename, workers, dequeCapacity, idleTimeout, maxQueue, codecTags };
+}

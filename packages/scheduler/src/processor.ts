@@ -1,0 +1,285 @@
+/**
+ * A processor: one thread's share of the scheduler (the main thread is
+ * processor 0, worker k is processor k).
+ *
+ * Where a processor looks for work, in order (DESIGN.md §3):
+ *   1. its inbox of resumed continuations (they belong to this thread),
+ *   2. its run-next slot, then its own deque (LIFO: the newest task is the
+ *      hottest in cache and, under a join, usually the one being waited for),
+ *   3. the global injection queue,
+ *   4. a batch stolen from the other processors, starting at a random one.
+ * An idle worker spins a little, then parks on its PARK word with a short
+ * timeout; spawners wake one parked worker only when PARKED says there is
+ * one, so the spawn fast path is a few plain stores and one Atomics.load.
+ *
+ * A blocking join never sleeps while there is work: it runs queued tasks
+ * (its own first) until the joined future completes. A task that instead
+ * wants to give its thread back returns `ctx.suspend()` and resolves that
+ * suspension later from a continuation registered with `ctx.onReady`.
+ */
+import { Codec, S_UNDEFINED, type CustomTag } from './codec';
+import { Deque, takeInjected } from './deque';
+import { ERR, CANCEL_REQ, CANCELLED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
+import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
+import { TaskContext, Suspension } from './context';
+import { decodeError, encodeError } from './errors';
+
+export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
+
+/** Spins of an empty work search before parking. */
+const SPINS = 64;
+const PARK_TIMEOUT_MS = 5;
+
+export class Processor {
+  readonly deque: Deque;
+  readonly codec: Codec;
+  readonly ctx: TaskContext;
+  /** Future of the task running now on this thread (0 between tasks). */
+  current = 0;
+  private readonly victims: Deque[] = [];
+  private readonly continuations = new Map<number, () => void>();
+  private readonly ready: Array<() => void> = [];
+  private nextToken = 1;
+  private executed = 0;
+  private roots = 0;
+  private stolen = 0;
+  private wakeCursor = 1;
+
+  constructor(
+    readonly state: SharedState,
+    readonly id: number,
+    private fn: TaskFunction | undefined,
+    customs: readonly CustomTag[] = [],
+  ) {
+    this.deque = new Deque(state, id);
+    for (let p = 0; p < state.processors; p++) if (p !== id) this.victims.push(new Deque(state, p));
+    this.codec = new Codec(state.heap, customs);
+    this.ctx = new TaskContext(this);
+  }
+
+  /** Sets the task function later (the main thread loads it only for runSync). */
+  setFunction(fn: TaskFunction): void {
+    this.fn = fn;
+  }
+
+  /** Queues a task on this processor; `flags` is ROOT for `run()` tasks. Returns its future. */
+  spawn(value: unknown, flags: number): number {
+    const codec = this.codec;
+    codec.encode(value);
+    const state = this.state;
+    const f = newFuture(state, flags);
+    const t = state.tasks.alloc();
+    const v = state.tasks.view(t);
+    v[t * 4 + T_FUTURE] = f;
+    v[t * 4 + T_TAG] = codec.tag;
+    Atomics.store(v, t * 4 + T_PAYLOAD, codec.payload);
+    if (flags & ROOT) {
+      this.deque.push(t);
+    } else {
+      const displaced = this.deque.setRunNext(t);
+      if (displaced !== 0) this.deque.push(displaced);
+    }
+    if (Atomics.load(state.control, PARKED) > 0) this.wakeOne();
+    return f;
+  }
+
+  /** Runs queued work until future `f` completes; returns its value or throws its error. */
+  join(f: number): unknown {
+    let idle = 0;
+    while ((futureState(this.state, f) & DONE_MASK) === 0) {
+      if (this.step()) {
+        idle = 0;
+      } else if (++idle > SPINS) {
+        if (Atomics.load(this.state.control, SHUTDOWN) !== 0) throw new Error('scheduler shut down during a join');
+        // Nothing to help with: the future's task runs on another thread.
+        Atomics.wait(this.state.control, this.state.proc(this.id, PARK), 0, Math.min(1, idle / 10000));
+      }
+    }
+    return this.take(f);
+  }
+
+  /** Reads and frees a completed future, returning its value or throwing its error. */
+  take(f: number): unknown {
+    const state = this.state;
+    const v = state.futures.view(f);
+    const status = Atomics.load(v, f * 4) & DONE_MASK;
+    const value = this.codec.decode(v[f * 4 + F_TAG], v[f * 4 + F_PAYLOAD]);
+    state.futures.free(f);
+    if (status === OK) return value;
+    throw decodeError(status === CANCELLED ? { name: 'AbortError', message: 'the task was cancelled' } : value);
+  }
+
+  /** Frees a completed future nobody will read (its promise already settled). */
+  release(f: number): void {
+    const v = this.state.futures.view(f);
+    this.codec.discard(v[f * 4 + F_TAG], v[f * 4 + F_PAYLOAD]);
+    this.state.futures.free(f);
+  }
+
+  /** Registers `cb` to run on this thread once future `f` completes. */
+  onFuture(f: number, cb: () => void): void {
+    const w = this.resumeRecord(cb);
+    if (!addWaiter(this.state, f, w)) this.runSoon(w);
+  }
+
+  /** A resume record for `cb`, owned by the caller until registered somewhere. */
+  resumeRecord(cb: () => void): number {
+    const token = this.nextToken++;
+    this.continuations.set(token, cb);
+    const w = this.state.tasks.alloc();
+    const v = this.state.tasks.view(w);
+    v[w * 4 + 1] = this.id;
+    Atomics.store(v, w * 4 + 2, token);
+    return w;
+  }
+
+  /** Runs resume record `w`'s continuation on the next step (the condition already holds). */
+  runSoon(w: number): void {
+    const token = this.state.tasks.view(w)[w * 4 + 2];
+    this.state.tasks.free(w);
+    const cb = this.continuations.get(token);
+    this.continuations.delete(token);
+    if (cb) this.ready.push(cb);
+  }
+
+  /** Does one unit of work; false when none was found. */
+  step(): boolean {
+    for (let w = takeInbox(this.state, this.id); w !== 0; ) {
+      const next = Atomics.load(this.state.tasks.view(w), w * 4);
+      this.runSoon(w);
+      w = next;
+    }
+    const cb = this.ready.shift();
+    if (cb) {
+      cb();
+      return true;
+    }
+    const t = this.findTask();
+    if (t === 0) return false;
+    this.runTask(t);
+    return true;
+  }
+
+  /** Worker loop: runs until shutdown, or returns after `idleMs` without work. */
+  loop(idleMs: number): void {
+    const control = this.state.control;
+    const park = this.state.proc(this.id, PARK);
+    let idle = 0;
+    let idleSince = 0;
+    while (Atomics.load(control, SHUTDOWN) === 0) {
+      if (this.step()) {
+        idle = 0;
+        continue;
+      }
+      if (++idle < SPINS) continue;
+      if (idleSince === 0) idleSince = Date.now();
+      else if (Date.now() - idleSince >= idleMs) return;
+      Atomics.store(control, park, 1);
+      Atomics.add(control, PARKED, 1);
+      // Dekker with spawners: PARK/PARKED are visible before we look again.
+      if (!this.hasWork()) Atomics.wait(control, park, 1, PARK_TIMEOUT_MS);
+      Atomics.store(control, park, 0);
+      Atomics.sub(control, PARKED, 1);
+      this.publishStats();
+    }
+  }
+
+  /** Marks this processor parked so spawners notify it; used before an async wait. */
+  parkAsync(): void {
+    Atomics.store(this.state.control, this.state.proc(this.id, PARK), 1);
+    Atomics.add(this.state.control, PARKED, 1);
+  }
+
+  unparkAsync(): void {
+    Atomics.store(this.state.control, this.state.proc(this.id, PARK), 0);
+    Atomics.sub(this.state.control, PARKED, 1);
+  }
+
+  /** Whether any queue this processor can take from is non-empty. */
+  hasWork(): boolean {
+    if (this.ready.length > 0 || this.deque.size() > 0) return true;
+    if (Atomics.load(this.state.control, this.state.proc(this.id, INBOX)) !== 0) return true;
+    if (Atomics.load(this.state.control, INJECT) !== 0) return true;
+    return this.victims.some((d) => d.size() > 0);
+  }
+
+  /** Publishes the owner-written counters (cheap stores, read by stats). */
+  publishStats(): void {
+    const c = this.state.control;
+    Atomics.store(c, this.state.proc(this.id, EXECUTED), this.executed);
+    Atomics.store(c, this.state.proc(this.id, ROOTS), this.roots);
+    Atomics.store(c, this.state.proc(this.id, STOLEN), this.stolen);
+  }
+
+  private findTask(): number {
+    let t = this.deque.takeRunNext();
+    if (t !== 0) return t;
+    t = this.deque.pop();
+    if (t !== 0) return t;
+    t = takeInjected(this.state);
+    if (t !== 0) return t;
+    const n = this.victims.length;
+    const start = (Math.random() * n) | 0;
+    for (let i = 0; i < n; i++) {
+      const got = this.victims[(start + i) % n].stealBatch(this.deque);
+      if (got.task !== 0) {
+        this.stolen += got.count;
+        return got.task;
+      }
+    }
+    return 0;
+  }
+
+  private runTask(t: number): void {
+    const state = this.state;
+    const tv = state.tasks.view(t);
+    const f = tv[t * 4 + T_FUTURE];
+    const tag = tv[t * 4 + T_TAG];
+    const payload = Atomics.load(tv, t * 4 + T_PAYLOAD);
+    state.tasks.free(t);
+    const flags = futureState(state, f);
+    if (flags & ROOT) this.roots++;
+    this.executed++;
+    if (flags & CANCEL_REQ) {
+      this.codec.discard(tag, payload);
+      complete(state, f, CANCELLED, S_UNDEFINED, 0);
+      return;
+    }
+    const outer = this.current;
+    this.current = f;
+    try {
+      const fn = this.fn;
+      if (!fn) throw new Error('no task function loaded on this thread');
+      const result = fn(this.codec.decode(tag, payload), this.ctx);
+      if (result instanceof Suspension && result.future === f) return;
+      this.finish(f, OK, result);
+    } catch (error) {
+      this.finish(f, ERR, encodeError(error));
+    } finally {
+      this.current = outer;
+      if ((this.executed & 255) === 0) this.publishStats();
+    }
+  }
+
+  /** Completes future `f` with `value` (a result, or an encoded error for ERR). */
+  finish(f: number, status: number, value: unknown): void {
+    try {
+      this.codec.encode(value);
+    } catch (error) {
+      this.codec.encode(encodeError(error));
+      status = ERR;
+    }
+    complete(this.state, f, status, this.codec.tag, this.codec.payload);
+  }
+
+  private wakeOne(): void {
+    const n = this.state.processors;
+    for (let i = 1; i < n; i++) {
+      const p = ((this.wakeCursor + i) % (n - 1)) + 1;
+      if (p !== this.id && wakeProcessor(this.state, p)) {
+        this.wakeCursor = p;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/// <reference lib="es2024.sharedmemory" />
+/**
+ * Worker thread entry (shipped as compiled JS: Node 20 cannot start a `.ts`
+ * worker). Loads the user's module, then runs the processor loop.
+ *
+ * The loop blocks this thread's event loop while it spins or sits in
+ * `Atomics.wait`: timers and I/O started by tasks make no progress then.
+ * After `idleTimeout` ms without work the worker leaves the loop and waits
+ * with `Atomics.waitAsync` instead, so its event loop runs until a spawner
+ * wakes it through the same PARK word.
+ */
+import { workerData } from 'node:worker_threads';
+import { PARK, SHUTDOWN, SharedState, type StateBuffers } from './state';
+import { Processor, type TaskFunction } from './processor';
+import type { CustomTag } from './codec';
+import { loadTaskModule } from './load';
+
+interface WorkerData {
+  buffers: StateBuffers;
+  id: number;
+  filename: string;
+  idleTimeout: number;
+}
+
+const data = workerData as WorkerData;
+const state = SharedState.attach(data.buffers);
+const { fn, codecTags } = loadTaskModule(data.filename) as { fn: TaskFunction; codecTags: CustomTag[] };
+const processor = new Processor(state, data.id, fn, codecTags);
+
+function run(): void {
+  processor.loop(data.idleTimeout);
+  processor.publishStats();
+  if (Atomics.load(state.control, SHUTDOWN) !== 0) return;
+  processor.parkAsync();
+  if (processor.hasWork()) {
+    processor.unparkAsync();
+    setImmediate(run);
+    return;
+  }
+  const park = state.proc(data.id, PARK);
+  const waiting = Atomics.waitAsync(state.control, park, 1);
+  const resumeLoop = (): void => {
+    processor.unparkAsync();
+    // Keeps this thread alive while it waits asynchronously: a pending
+// Atomics.waitAsync does not. The main thread terminates workers.
+setInterval(() => undefined, 1 << 30);
+run();
+  };
+  if (waiting.async) void waiting.value.then(resumeLoop);
+  else resumeLoop();
+}
+
+// Keeps this thread alive while it waits asynchronously: a pending
+// Atomics.waitAsync does not. The main thread terminates workers.
+setInterval(() => undefined, 1 << 30);
+run();
