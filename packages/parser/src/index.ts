@@ -1,1 +1,6 @@
-export const placeholder = 'parser';
+// @wyn/parser: the Wyn grammar (Ohm), the typed AST, source spans and diagnostics.
+export * from './ast';
+export * from './diagnostics';
+export { parse, type ParseResult } from './parse';
+export { renderDiagnostic, type RenderOptions } from './render';
+export { SourceFile, type Span } from './span';

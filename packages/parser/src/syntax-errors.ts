@@ -1,0 +1,106 @@
+// Turns Ohm's rightmost failure into a Diagnostic a person can act on. Ohm's
+// own message lists every token that could have come next ("expected "}", an
+// identifier, "channel", ..."); we keep the position and the expected set, and
+// describe both in words: what was found, what was expected, and which bracket
+// is still open.
+
+import type { MatchResult } from 'ohm-js';
+import { type Diagnostic, error } from './diagnostics';
+import { type Bracket, openBracketAt } from './scan';
+import type { SourceFile } from './span';
+
+/** Tokens that can start an expression; a set holding them all reads "an expression". */
+const expressionStarts = [
+  'an identifier', 'a number', 'a string', '"("', '"["', '"{"', '"-"', '"not"', '"~"', '"await"', '"spawn"',
+  '"fn"', '"|"', '"||"', '"if"', '"match"', '"true"', '"false"', '"None"', '"none"', '"Some"', '"self"', '"channel"', '"!"',
+];
+const statementStarts = ['"var"', '"const"', '"while"', '"for"', '"return"', '"break"', '"continue"', '"defer"', '"struct"', '"enum"'];
+/** Tokens that may follow any complete expression; listed only when nothing else is possible. */
+const continuations = new Set([
+  '"("', '"["', '"."', '"?."', '"::"', '"?"', '"??"', '"|>"', '"or"', '"||"', '"and"', '"&&"', '"=="', '"!="', '"==="', '"!=="',
+  '"<"', '"<="', '">"', '">="', '"in"', '"not"', '"<<"', '">>"', '"+"', '"-"', '"&"', '"|"', '"^"', '"*"', '"/"', '"%"', '"**"',
+  '"="', '"+="', '"-="', '"*="', '"/="', '"%="', '"<<="', '">>="', '"**="', '"++"', '"--"', '"..="', '".."', '":"',
+]);
+const closerFor = { '(': ')', '[': ']', '{': '}' } as const;
+const bracketNoun = { '(': 'parenthesis', '[': 'bracket', '{': 'block' } as const;
+
+function quote(t: string): string {
+  return t.startsWith('"') ? '`' + t.slice(1, -1) + '`' : t;
+}
+
+/** The parts of Ohm's (untyped) failure records that we read. */
+interface OhmFailure {
+  isFluffy(): boolean;
+  toString(): string;
+}
+interface FailureDetails {
+  getRightmostFailurePosition(): number;
+  getRightmostFailures(): OhmFailure[];
+}
+
+function expectedSet(match: FailureDetails): string[] {
+  const texts = new Set<string>();
+  for (const f of match.getRightmostFailures()) {
+    const text = f.toString();
+    if (f.isFluffy() || text.startsWith('not ') || text === 'space' || text === 'comment' || text === '"\\uFEFF"') continue;
+    texts.add(text);
+  }
+  let list = [...texts];
+  const hasAll = (group: string[], min: number) => group.filter((t) => texts.has(t)).length >= min;
+  if (hasAll(expressionStarts, 4)) {
+    const statement = hasAll(statementStarts, 4);
+    list = list.filter((t) => !expressionStarts.includes(t) && !(statement && statementStarts.includes(t)));
+    list.unshift(statement ? 'a statement' : 'an expression');
+  }
+  const essential = list.filter((t) => !continuations.has(t));
+  const keep = essential.length > 0 ? essential : list;
+  return keep.map(quote);
+}
+
+function describeFound(text: string, pos: number): { what: string; length: number } {
+  const rest = text.slice(pos);
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+  if (word !== null) return { what: `\`${word[0]}\``, length: word[0].length };
+  const num = /^[0-9][0-9A-Za-z_.]*/.exec(rest);
+  if (num !== null) return { what: `\`${num[0]}\``, length: num[0].length };
+  if (rest[0] === '"' || rest[0] === "'") return { what: 'a string', length: 1 };
+  const op = /^(===|!==|<<=|>>=|\*\*=|\.\.=|\.\.\.|=>|->|==|!=|<=|>=|&&|\|\||\|>|\?\?|\?\.|::|\+\+|--|\*\*|[+\-*/%=<>&|^~!?.,:;()[\]{}@$`\\])/.exec(rest);
+  if (op !== null) return { what: `\`${op[0]}\``, length: op[0].length };
+  return { what: `\`${String.fromCodePoint(rest.codePointAt(0) ?? 32)}\``, length: 1 };
+}
+
+function joinAlternatives(items: string[]): string {
+  const shown = items.slice(0, 6);
+  if (shown.length === 1) return shown[0];
+  return shown.slice(0, -1).join(', ') + ' or ' + shown[shown.length - 1];
+}
+
+export function syntaxError(result: MatchResult, source: SourceFile, brackets: readonly Bracket[]): Diagnostic {
+  const match = result as unknown as FailureDetails;
+  const pos = match.getRightmostFailurePosition();
+  const text = source.text;
+  const atEnd = text.slice(pos).trim() === '' || /^\s*$/.test(text.slice(pos).replace(/(\/\/|#)[^\n]*/g, ''));
+  const expected = expectedSet(match);
+  const open = openBracketAt(brackets, pos);
+  if (atEnd) {
+    const end = text.length;
+    if (open !== null && open.close === -1) {
+      const p = source.position(open.offset);
+      const closer = closerFor[open.char];
+      return error('E0101', `unexpected end of input: expected \`${closer}\` to close the ${bracketNoun[open.char]} opened at ${p.line}:${p.col}`,
+        source.name, source.span(end, end), { hint: `add \`${closer}\`` });
+    }
+    return error('E0101', `unexpected end of input: expected ${joinAlternatives(expected)}`, source.name, source.span(end, end));
+  }
+  const found = describeFound(text, pos);
+  const span = source.span(pos, pos + found.length);
+  let hint: string | undefined;
+  if (open !== null) {
+    const closer = '`' + closerFor[open.char] + '`';
+    if (expected.includes(closer)) {
+      const p = source.position(open.offset);
+      hint = `the \`${open.char}\` opened at ${p.line}:${p.col} is still open here`;
+    }
+  }
+  return error('E0100', `expected ${joinAlternatives(expected)}, found ${found.what}`, source.name, span, hint === undefined ? {} : { hint });
+}
