@@ -263,7 +263,9 @@ class Reader {
         for (let n = this.u32(); n > 0; n--) {
           this.at++;
           const key = this.string();
-          out[key] = this.read();
+          // A plain assignment to "__proto__" would change the prototype.
+          if (key === '__proto__') Object.defineProperty(out, key, { value: this.read(), enumerable: true, writable: true, configurable: true });
+          else out[key] = this.read();
         }
         return out;
       }

@@ -51,6 +51,11 @@ export class TaskContext {
     this.cells = new Cells(p.state);
   }
 
+  /** The pool's `workerData` option (a structured clone: SharedArrayBuffers are shared). */
+  get workerData(): unknown {
+    return this.p.workerData;
+  }
+
   /** 0 on the main thread, 1..n on workers. */
   get workerId(): number {
     return this.p.id;

@@ -17,6 +17,8 @@ export interface SchedulerOptions {
   idleTimeout?: number;
   /** Most tasks queued but not started before `run()` rejects with ERR_QUEUE_FULL; default Infinity. */
   maxQueue?: number;
+  /** Structured-cloned to every thread as `ctx.workerData` (share SharedArrayBuffers this way). */
+  workerData?: unknown;
   /** Custom codec tags for values `run()` sends; the worker module exports the same as `codecTags`. */
   codecTags?: readonly CustomTag[];
 }
@@ -28,6 +30,7 @@ export const defaultOptions = {
   idleTimeout: 1000,
   maxQueue: Infinity,
   codecTags: [] as readonly CustomTag[],
+  workerData: undefined as unknown,
 };
 
 function positiveInteger(value: unknown, name: string, min: number): number {
@@ -51,5 +54,5 @@ export function fillOptions(options: SchedulerOptions): FilledOptions {
   if (maxQueue !== Infinity) positiveInteger(maxQueue, 'maxQueue', 1);
   const codecTags = options.codecTags ?? defaultOptions.codecTags;
   if (!Array.isArray(codecTags)) throw new TypeError('options.codecTags must be an array');
-  return { filename, workers, dequeCapacity, idleTimeout, maxQueue, codecTags };
+  return { filename, workers, dequeCapacity, idleTimeout, maxQueue, codecTags, workerData: options.workerData };
 }

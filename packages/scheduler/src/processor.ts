@@ -50,6 +50,8 @@ export class Processor {
     readonly id: number,
     private fn: TaskFunction | undefined,
     customs: readonly CustomTag[] = [],
+    /** The pool's `workerData` option, structured-cloned per thread (SharedArrayBuffers stay shared). */
+    readonly workerData: unknown = undefined,
   ) {
     this.deque = new Deque(state, id);
     for (let p = 0; p < state.processors; p++) if (p !== id) this.victims.push(new Deque(state, p));
@@ -172,15 +174,16 @@ export class Processor {
         continue;
       }
       if (++idle < SPINS) continue;
-      if (idleSince === 0) idleSince = Date.now();
-      else if (Date.now() - idleSince >= idleMs) return;
+      if (idleSince === 0) {
+        idleSince = Date.now();
+        this.publishStats();
+      } else if (Date.now() - idleSince >= idleMs) return;
       Atomics.store(control, park, 1);
       Atomics.add(control, PARKED, 1);
       // Dekker with spawners: PARK/PARKED are visible before we look again.
       if (!this.hasWork()) Atomics.wait(control, park, 1, PARK_TIMEOUT_MS);
       Atomics.store(control, park, 0);
       Atomics.sub(control, PARKED, 1);
-      this.publishStats();
     }
   }
 
@@ -238,7 +241,8 @@ export class Processor {
     const payload = Atomics.load(tv, t * 4 + T_PAYLOAD);
     state.tasks.free(t);
     const flags = futureState(state, f);
-    if (flags & ROOT) this.roots++;
+    // Published at once: maxQueue and stats.queued depend on it.
+    if (flags & ROOT) Atomics.store(state.control, state.proc(this.id, ROOTS), ++this.roots);
     this.executed++;
     if (flags & CANCEL_REQ) {
       this.codec.discard(tag, payload);

@@ -63,7 +63,7 @@ export class Scheduler extends EventEmitter {
     super();
     this.options = fillOptions(options);
     this.state = SharedState.create(this.options.workers + 1, this.options.dequeCapacity);
-    this.main = new Processor(this.state, 0, undefined, this.options.codecTags);
+    this.main = new Processor(this.state, 0, undefined, this.options.codecTags, this.options.workerData);
     // One ref'd timer keeps the process alive while tasks are outstanding:
     // neither Atomics.waitAsync nor the (unref'd) workers do.
     this.keepAlive = setInterval(() => undefined, 1 << 30);
@@ -171,7 +171,13 @@ export class Scheduler extends EventEmitter {
     const filename = workerEntry();
     for (let id = 1; id <= this.options.workers; id++) {
       const worker = new Worker(filename, {
-        workerData: { buffers: this.state.buffers(), id, filename: this.options.filename, idleTimeout: this.options.idleTimeout },
+        workerData: {
+          buffers: this.state.buffers(),
+          id,
+          filename: this.options.filename,
+          idleTimeout: this.options.idleTimeout,
+          data: this.options.workerData,
+        },
       });
       worker.unref();
       const state = this.state;
@@ -198,7 +204,7 @@ export class Scheduler extends EventEmitter {
     for (const w of workers) void w.terminate();
     this.failAll(new WorkerExitedError('a worker exited while tasks were running', { cause }));
     this.state = SharedState.create(this.options.workers + 1, this.options.dequeCapacity);
-    this.main = new Processor(this.state, 0, undefined, this.options.codecTags);
+    this.main = new Processor(this.state, 0, undefined, this.options.codecTags, this.options.workerData);
     this.mainLoaded = false;
   }
 
@@ -248,7 +254,8 @@ export class Scheduler extends EventEmitter {
       const seq = Atomics.load(state.control, MAIN_SEQ);
       this.collect(state);
       if (this.outstanding === 0 || state !== this.state) break;
-      const waiting = Atomics.waitAsync(state.control, MAIN_SEQ, seq);
+      // The timeout is only a backstop: completions notify MAIN_SEQ.
+      const waiting = Atomics.waitAsync(state.control, MAIN_SEQ, seq, 100);
       if (waiting.async) await waiting.value;
     }
     if (state === this.state) this.finishPump();

@@ -20,12 +20,13 @@ interface WorkerData {
   id: number;
   filename: string;
   idleTimeout: number;
+  data: unknown;
 }
 
 const data = workerData as WorkerData;
 const state = SharedState.attach(data.buffers);
 const { fn, codecTags } = loadTaskModule(data.filename) as { fn: TaskFunction; codecTags: CustomTag[] };
-const processor = new Processor(state, data.id, fn, codecTags);
+const processor = new Processor(state, data.id, fn, codecTags, data.data);
 
 function run(): void {
   processor.loop(data.idleTimeout);
