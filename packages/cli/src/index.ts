@@ -1,1 +1,3 @@
-export const placeholder = 'cli';
+// @wyn/cli: the `wyn` command. The binary (bin/wyn.js) only calls `main`.
+export { main, VERSION } from './main';
+export { processIo, type Io, type OutStream } from './io';

@@ -2,5 +2,6 @@
 export * from './ast';
 export * from './diagnostics';
 export { parse, type ParseResult } from './parse';
+export { printProgram } from './print/statements';
 export { renderDiagnostic, type RenderOptions } from './render';
 export { SourceFile, type Span } from './span';

@@ -28,6 +28,8 @@ const ansi = {
 
 /** Largest number of source lines of one span that get a `>` marker. */
 const MAX_MARKED_LINES = 6;
+/** Longer source lines are cut to a window around the span. */
+const MAX_LINE = 100;
 
 export function renderDiagnostic(d: Diagnostic, source: SourceFile | undefined, options: RenderOptions = {}): string {
   const paint = (style: string, text: string) => (options.color ? style + text + ansi.reset : text);
@@ -53,14 +55,27 @@ function codeFrame(d: Diagnostic, source: SourceFile, paint: (style: string, tex
   const gutter = (marker: string, n: number | null) =>
     paint(ansi.blue, `${marker} ${n === null ? ' '.repeat(width) : String(n).padStart(width)} |`);
   const lines: string[] = [];
+  // One horizontal window for every line shown, so the carets stay aligned.
+  const cut = d.span.col > MAX_LINE - 20 ? d.span.col - 40 : 0;
   for (let n = from; n <= to; n++) {
-    const text = source.lineText(n);
+    const text = window(source.lineText(n), cut);
     if (n === to && n > last && text.trim() === '') continue;
     const marked = n >= first && n <= last;
     lines.push(`${gutter(marked ? '>' : ' ', n)}${text.length > 0 ? ' ' + text : ''}`);
-    if (n === first) lines.push(`${gutter(' ', null)} ${caretLine(d, text, endPos.line === first ? endPos.col : text.length + 1, paint)}`);
+    if (n === first) {
+      const shifted = { ...d, span: { ...d.span, col: d.span.col - cut + (cut > 0 ? 1 : 0) } };
+      const endCol = endPos.line === first ? Math.min(endPos.col - cut + (cut > 0 ? 1 : 0), text.length) : text.length;
+      lines.push(`${gutter(' ', null)} ${caretLine(shifted, text, endCol, paint)}`);
+    }
   }
   return lines;
+}
+
+/** The part of a line from column `cut` on, at most MAX_LINE long, with `…` where text was cut. */
+function window(text: string, cut: number): string {
+  let shown = cut > 0 ? '…' + text.slice(cut) : text;
+  if (shown.length > MAX_LINE) shown = shown.slice(0, MAX_LINE) + '…';
+  return shown;
 }
 
 function caretLine(d: Diagnostic, text: string, endCol: number, paint: (style: string, text: string) => string): string {

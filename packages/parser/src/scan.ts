@@ -25,7 +25,7 @@ export interface ScanResult {
 }
 
 /** Deepest bracket nesting accepted; deeper input would overflow the matcher's stack. */
-export const MAX_NESTING = 120;
+export const MAX_NESTING = 64;
 
 const closerOf = { '(': ')', '[': ']', '{': '}' } as const;
 const openerOf: Record<string, '(' | '[' | '{'> = { ')': '(', ']': '[', '}': '{' };

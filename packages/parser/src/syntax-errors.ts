@@ -14,11 +14,15 @@ const expressionStarts = [
   'an identifier', 'a number', 'a string', '"("', '"["', '"{"', '"-"', '"not"', '"~"', '"await"', '"spawn"',
   '"fn"', '"|"', '"||"', '"if"', '"match"', '"true"', '"false"', '"None"', '"none"', '"Some"', '"self"', '"channel"', '"!"',
 ];
-const statementStarts = ['"var"', '"const"', '"while"', '"for"', '"return"', '"break"', '"continue"', '"defer"', '"struct"', '"enum"'];
+const statementStarts = [
+  '"var"', '"const"', '"while"', '"for"', '"return"', '"break"', '"continue"', '"defer"', '"struct"', '"enum"', '"_"',
+  '"let"', '"parallel"', '"select"', '"extern"', '"type"', '"impl"', '"trait"', '"import"', '"pub"', '"export"', '"test"',
+  '";"', '"++"', '"--"', 'end of input',
+];
 /** Tokens that may follow any complete expression; listed only when nothing else is possible. */
 const continuations = new Set([
   '"("', '"["', '"."', '"?."', '"::"', '"?"', '"??"', '"|>"', '"or"', '"||"', '"and"', '"&&"', '"=="', '"!="', '"==="', '"!=="',
-  '"<"', '"<="', '">"', '">="', '"in"', '"not"', '"<<"', '">>"', '"+"', '"-"', '"&"', '"|"', '"^"', '"*"', '"/"', '"%"', '"**"',
+  '"<"', '"<="', '">"', '">="', '"not"', '"<<"', '">>"', '"+"', '"-"', '"&"', '"|"', '"^"', '"*"', '"/"', '"%"', '"**"',
   '"="', '"+="', '"-="', '"*="', '"/="', '"%="', '"<<="', '">>="', '"**="', '"++"', '"--"', '"..="', '".."', '":"',
 ]);
 const closerFor = { '(': ')', '[': ']', '{': '}' } as const;
@@ -42,7 +46,7 @@ function expectedSet(match: FailureDetails): string[] {
   const texts = new Set<string>();
   for (const f of match.getRightmostFailures()) {
     const text = f.toString();
-    if (f.isFluffy() || text.startsWith('not ') || text === 'space' || text === 'comment' || text === '"\\uFEFF"') continue;
+    if (f.isFluffy() || text.startsWith('not ') || text.includes('".."') || text === 'space' || text === 'comment' || text === '"\\uFEFF"') continue;
     texts.add(text);
   }
   let list = [...texts];
@@ -52,7 +56,9 @@ function expectedSet(match: FailureDetails): string[] {
     list = list.filter((t) => !expressionStarts.includes(t) && !(statement && statementStarts.includes(t)));
     list.unshift(statement ? 'a statement' : 'an expression');
   }
-  const essential = list.filter((t) => !continuations.has(t));
+  // After an expression (where `.` could follow), `in` is just another operator.
+  const afterExpression = texts.has('"."');
+  const essential = list.filter((t) => !continuations.has(t) && !(t === '"in"' && afterExpression));
   const keep = essential.length > 0 ? essential : list;
   return keep.map(quote);
 }
@@ -69,6 +75,29 @@ function describeFound(text: string, pos: number): { what: string; length: numbe
   return { what: `\`${String.fromCodePoint(rest.codePointAt(0) ?? 32)}\``, length: 1 };
 }
 
+const keywords = new Set([
+  'and', 'as', 'await', 'break', 'channel', 'const', 'continue', 'defer', 'else', 'enum', 'export', 'extern', 'false', 'fn',
+  'for', 'from', 'if', 'impl', 'import', 'in', 'match', 'mut', 'None', 'not', 'or', 'parallel', 'pub', 'return', 'root',
+  'select', 'self', 'Some', 'spawn', 'struct', 'trait', 'true', 'type', 'var', 'while', 'yield',
+]);
+
+/** A reserved word used as a name, at the failure or just before it (`fn f(from: int)`, `match = 3`). */
+function keywordHint(text: string, pos: number): string | undefined {
+  const at = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos))?.[0];
+  const before = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, pos - 40), pos))?.[1];
+  for (const word of [at, before]) {
+    if (word !== undefined && keywords.has(word)) return `\`${word}\` is a reserved word and cannot be used as a name`;
+  }
+  return undefined;
+}
+
+/** `1.` and `.5`: Wyn wants digits on both sides of the point (LANGUAGE.md §2.6). */
+function numberHint(text: string, pos: number): string | undefined {
+  if (/[0-9]\.$/.test(text.slice(0, pos))) return 'a float needs digits after the point: write `1.0`';
+  if (/^\.[0-9]/.test(text.slice(pos))) return 'a float needs a digit before the point: write `0.5`';
+  return undefined;
+}
+
 function joinAlternatives(items: string[]): string {
   const shown = items.slice(0, 6);
   if (shown.length === 1) return shown[0];
@@ -83,24 +112,36 @@ export function syntaxError(result: MatchResult, source: SourceFile, brackets: r
   const expected = expectedSet(match);
   const open = openBracketAt(brackets, pos);
   if (atEnd) {
-    const end = text.length;
+    // Point just after the last token rather than at an empty last line.
+    const end = lastTokenEnd(text, pos);
     if (open !== null && open.close === -1) {
       const p = source.position(open.offset);
       const closer = closerFor[open.char];
       return error('E0101', `unexpected end of input: expected \`${closer}\` to close the ${bracketNoun[open.char]} opened at ${p.line}:${p.col}`,
         source.name, source.span(end, end), { hint: `add \`${closer}\`` });
     }
-    return error('E0101', `unexpected end of input: expected ${joinAlternatives(expected)}`, source.name, source.span(end, end));
+    const what = expected.length === 0 ? '' : `: expected ${joinAlternatives(expected)}`;
+    return error('E0101', `unexpected end of input${what}`, source.name, source.span(end, end), numberHint(text, end) === undefined ? {} : { hint: numberHint(text, end) });
   }
   const found = describeFound(text, pos);
   const span = source.span(pos, pos + found.length);
-  let hint: string | undefined;
-  if (open !== null) {
+  let hint = keywordHint(text, pos) ?? numberHint(text, pos);
+  if (open !== null && hint === undefined) {
     const closer = '`' + closerFor[open.char] + '`';
     if (expected.includes(closer)) {
       const p = source.position(open.offset);
       hint = `the \`${open.char}\` opened at ${p.line}:${p.col} is still open here`;
     }
   }
-  return error('E0100', `expected ${joinAlternatives(expected)}, found ${found.what}`, source.name, span, hint === undefined ? {} : { hint });
+  const message = expected.length === 0 || (expected.length === 1 && expected[0] === 'a statement')
+    ? `unexpected ${found.what}`
+    : `expected ${joinAlternatives(expected)}, found ${found.what}`;
+  return error('E0100', message, source.name, span, hint === undefined ? {} : { hint });
+}
+
+/** Offset just past the last non-blank, non-comment character before the end of input. */
+function lastTokenEnd(text: string, from: number): number {
+  let end = from;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
 }

@@ -1,0 +1,54 @@
+// The CLI's view of the process: streams, environment, stdin. `main` receives
+// one of these, so tests drive the whole CLI without spawning a process.
+
+import * as fs from 'node:fs';
+
+export interface OutStream {
+  write(chunk: string | Uint8Array): void;
+  readonly isTTY: boolean;
+}
+
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdinIsTTY: boolean;
+  readStdin(): Promise<string>;
+}
+
+/** Writes synchronously, so output is never lost when the process ends right after. */
+function fdStream(fd: number, stream: NodeJS.WriteStream): OutStream {
+  return {
+    write(chunk) {
+      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      let off = 0;
+      while (off < data.length) {
+        try {
+          off += fs.writeSync(fd, data, off, data.length - off);
+        } catch (e) {
+          // A non-blocking pipe that is full: wait for room rather than drop output.
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        }
+      }
+    },
+    isTTY: stream.isTTY === true,
+  };
+}
+
+export function processIo(): Io {
+  return {
+    stdout: fdStream(1, process.stdout),
+    stderr: fdStream(2, process.stderr),
+    env: process.env,
+    cwd: process.cwd(),
+    stdinIsTTY: process.stdin.isTTY === true,
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        process.stdin.on('error', reject);
+      }),
+  };
+}

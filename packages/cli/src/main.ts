@@ -1,0 +1,80 @@
+// The `wyn` command line (STYLE.md, "CLI"). `main` parses argv with yargs (which
+// never exits the process and never prints by itself: its output comes back to
+// us), runs the chosen verb and returns the exit status:
+//   0 success, 1 the program or check failed, 2 usage error.
+
+import yargs from 'yargs';
+import { checkCommand } from './commands/check';
+import { type ColorMode, colorModes, useColor } from './color';
+import type { Io } from './io';
+
+export const VERSION = '0.1.0';
+
+type Action = () => Promise<number>;
+
+class UsageError extends Error {}
+
+function buildParser(io: Io, setAction: (a: Action) => void) {
+  const color = (args: { color?: string }) => useColor((args.color ?? 'auto') as ColorMode, io, io.stderr);
+  return yargs()
+    .scriptName('wyn')
+    .version(false)
+    .usage('Usage: wyn <command> [options]\n\nRun and check Wyn programs.')
+    .option('color', {
+      choices: colorModes as ColorMode[],
+      default: 'auto' as ColorMode,
+      describe: 'colour diagnostics: auto follows NO_COLOR, FORCE_COLOR and whether stderr is a terminal',
+      global: true,
+    })
+    .option('version', { alias: 'V', type: 'boolean', describe: 'print the version and exit' })
+    .command(
+      'check <files..>',
+      'parse and check files without running them',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Wyn source files', demandOption: true })
+          .example('wyn check app.wyn lib/util.wyn', 'report every syntax and type error in both files'),
+      (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args) }, io)),
+    )
+    .command('$0', false, (y) => y, (args) => {
+      if (args.version === true) {
+        setAction(async () => {
+          io.stdout.write(`wyn ${VERSION}\n`);
+          return 0;
+        });
+      }
+    })
+    .example('wyn check app.wyn', 'check a file without running it')
+    .help('help')
+    .alias('help', 'h')
+    .strict()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .wrap(Math.min(100, process.stdout.columns ?? 100));
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let action: Action | null = null;
+  let output = '';
+  try {
+    await buildParser(io, (a) => (action = a)).parseAsync(argv, {}, (_err, _args, out) => {
+      output = out;
+    });
+  } catch (e) {
+    if (!(e instanceof UsageError) && !(e instanceof Error && e.name === 'YError')) throw e;
+    io.stderr.write(`wyn: ${(e as Error).message}\nhint: run \`wyn --help\` for usage\n`);
+    return 2;
+  }
+  if (output !== '') {
+    io.stdout.write(output.endsWith('\n') ? output : output + '\n');
+    return 0;
+  }
+  const chosen = action as Action | null;
+  if (chosen === null) {
+    io.stderr.write('wyn: no command given\nhint: run `wyn --help` for usage\n');
+    return 2;
+  }
+  return chosen();
+}
