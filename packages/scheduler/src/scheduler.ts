@@ -86,11 +86,13 @@ export class Scheduler extends EventEmitter {
       return Promise.reject(error);
     }
     this.submitted++;
-    if (this.outstanding++ === 0) this.startPump();
     const promise = new Promise((resolve, reject) => {
       this.settlers[f] = [resolve, reject];
     });
     if (signal) this.watchAbort(f, signal);
+    // Last: the pump collects synchronously, and a spinning worker may
+    // already have finished the task.
+    if (this.outstanding++ === 0) this.startPump();
     return promise;
   }
 
