@@ -6,6 +6,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
 const { execFileSync } = require('node:child_process');
+const { setTimeout: setTimeoutP } = require('node:timers');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'packages', 'scheduler', 'dist', 'index.js');
@@ -66,7 +67,7 @@ async function throughput(pool, n) {
 }
 
 function memory(pool) {
-  global.gc?.();
+  globalThis.gc?.();
   const m = process.memoryUsage();
   return { js: m.heapUsed + m.external - m.arrayBuffers, shared: pool.shared ? pool.shared() : 0 };
 }
@@ -77,7 +78,7 @@ async function queuedBytes(make, n) {
   const pool = make(hold);
   await pool.run(1);
   const holders = Array.from({ length: workers }, () => pool.run({ hold }));
-  await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeoutP(r, 50));
   const before = memory(pool);
   const ps = new Array(n);
   for (let i = 0; i < n; i++) ps[i] = pool.run(i);
