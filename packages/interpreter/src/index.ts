@@ -1,1 +1,36 @@
-export const placeholder = 'interpreter';
+// @wyn/interpreter: check and run Wyn programs (DESIGN §2).
+//
+//   source ─► load (parse entry + imports) ─► compile (resolve names to slots,
+//   infer static types, report static errors, build closures specialised by
+//   type) ─► execute (through the injected Host).
+
+import { type Diagnostic, renderDiagnostic, type SourceFile } from '@wyn/parser';
+import { compileProgram } from './compile/program';
+import type { Host } from './host';
+
+export type { ExecResult, Host } from './host';
+export { nodeHost } from './host-node';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, SourceFile>;
+}
+
+/** Parse + imports + static checks; nothing runs. */
+export function check(entryFile: string, text: string, host: Host): CheckResult {
+  const c = compileProgram(entryFile, text, host);
+  return { diagnostics: c.diagnostics, sources: c.sources };
+}
+
+/**
+ * Checks, then runs. Static errors are rendered to stderr with status 1 and no
+ * stdout (§1.5); panics print their message and the Wyn call stack (§13.2).
+ */
+export async function run(entryFile: string, text: string, host: Host): Promise<number> {
+  const c = compileProgram(entryFile, text, host);
+  if (c.diagnostics.length > 0) {
+    for (const d of c.diagnostics) host.writeStderr(renderDiagnostic(d, c.sources.get(d.file), { color: false }));
+    return 1;
+  }
+  return c.execute();
+}

@@ -1,0 +1,115 @@
+// Compiling a function instance (§4.3): parameters take the first frame
+// slots, the body becomes one closure returning a completion, and a wrapper
+// adds what only some functions need (defers, the `?` landing pad).
+
+import type { Stmt } from '@wyn/parser';
+import { compileExpr } from '../eval/expr';
+import { TryReturn } from '../eval/try-expr';
+import { compileStmts } from '../exec/stmt';
+import { compileReturn, returnValue, runDefers } from '../exec/return-stmt';
+import type { FnInstance } from '../program';
+import { prune, unify, VOID } from '../types';
+import { type Compiler, type Exec, FnCtx, RETURN } from './context';
+
+export function compileInstance(comp: Compiler, inst: FnInstance): void {
+  inst.state = 'compiling';
+  const def = inst.def;
+  const decl = def.decl;
+  const cx = new FnCtx(comp, def.mod, null, 'fn', inst.ret, inst.typeArgs, inst);
+  cx.isMain = def.owner === null && decl.name === 'main' && def.mod.isEntry;
+  decl.params.forEach((p, i) => {
+    const info = cx.declare(p.name, inst.params[i]);
+    if (p.type === null && p.defaultValue !== null && p.name !== 'self') {
+      unify(info.t, compileExpr(new FnCtx(comp, def.mod, null, 'fn', VOID, new Map(), null), p.defaultValue).t);
+    }
+  });
+  if (containsDefer(decl.body)) cx.deferSlot = cx.temp();
+  let body: Exec;
+  if (decl.body.kind === 'Block') {
+    const stmts = decl.body.body;
+    const last = stmts[stmts.length - 1];
+    const r = prune(inst.ret);
+    if (last !== undefined && last.kind === 'ExprStmt' && r.k !== 'void' && !cx.isMain && decl.returnType !== null) {
+      // Implicit return of a trailing expression statement (§4.3.3).
+      const head = compileStmts(cx, stmts.slice(0, -1));
+      const tail = compileReturn(cx, { kind: 'ReturnStmt', value: last.expr, span: last.span });
+      body = (f) => {
+        const c = head(f);
+        return c === RETURN ? c : tail(f);
+      };
+    } else {
+      body = compileStmts(cx, stmts);
+      if (r.k !== 'void' && r.k !== 'var' && !cx.isMain && !guaranteesReturn(stmts)) {
+        comp.error('E0404', `function \`${decl.name}\` may not return a value on every path`, def.mod.file, decl.nameSpan);
+      }
+    }
+  } else {
+    const v = compileExpr(cx, decl.body, inst.ret);
+    const ev = returnValue(cx, v, decl.body.span);
+    const rt = comp.rt;
+    body = (f) => {
+      rt.ret = ev(f);
+      return RETURN;
+    };
+  }
+  if (prune(inst.ret).k === 'var' && decl.body.kind === 'Block') unify(inst.ret, VOID);
+  inst.body = wrap(cx, body);
+  inst.nslots = cx.nslots;
+  inst.state = 'done';
+}
+
+function wrap(cx: FnCtx, body: Exec): Exec {
+  const ds = cx.deferSlot;
+  const rt = cx.rt;
+  if (cx.hasTry) {
+    return (f) => {
+      const depth = rt.depth;
+      try {
+        const c = body(f);
+        if (ds >= 0) runDefers(f, ds);
+        return c;
+      } catch (e) {
+        if (!(e instanceof TryReturn)) throw e;
+        rt.depth = depth;
+        if (ds >= 0) runDefers(f, ds);
+        rt.ret = e.value;
+        return RETURN;
+      }
+    };
+  }
+  if (ds >= 0) {
+    return (f) => {
+      const c = body(f);
+      runDefers(f, ds);
+      return c;
+    };
+  }
+  return body;
+}
+
+function containsDefer(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const o = node as { kind?: string };
+  if (o.kind === 'DeferStmt') return true;
+  if (o.kind === 'Lambda') return false;
+  return Object.values(o).some((v) => typeof v === 'object' && containsDefer(v));
+}
+
+/** The syntactic missing-return check of §4.3.6. */
+function guaranteesReturn(stmts: readonly Stmt[]): boolean {
+  return stmts.some(stmtReturns) || stmts[stmts.length - 1]?.kind === 'ExprStmt';
+}
+
+function stmtReturns(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'ReturnStmt': return true;
+    case 'Block': return s.body.some(stmtReturns);
+    case 'IfStmt': return s.else !== null && stmtReturns(s.then) && stmtReturns(s.else);
+    case 'IfLetStmt': return s.else !== null && stmtReturns(s.then) && stmtReturns(s.else);
+    case 'MatchStmt': return s.arms.length > 0 && s.arms.every((a) => stmtReturns(a.body));
+    case 'ExprStmt':
+      // `exit(n)` and `panic(...)` never come back.
+      return s.expr.kind === 'Call' && s.expr.callee.kind === 'Ident' && (s.expr.callee.name === 'exit' || s.expr.callee.name === 'panic');
+    default: return false;
+  }
+}

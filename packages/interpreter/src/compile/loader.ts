@@ -1,0 +1,102 @@
+// Loading a program (§1.1, §12): parse the entry file and every file it
+// imports (paths relative to the importing file, each loaded once), and
+// collect the declarations of each module before anything is compiled, so
+// declarations are order-independent.
+
+import { type Diagnostic, error, parse, type SourceFile, type Stmt } from '@wyn/parser';
+import { dirname, type Host, joinPath } from '../host';
+import { EnumDef, FnDef, ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
+
+export interface Loaded {
+  entry: ModuleCtx | null;
+  modules: Map<string, ModuleCtx>;
+  programs: Map<ModuleCtx, Stmt[]>;
+  diagnostics: Diagnostic[];
+  sources: Map<string, SourceFile>;
+}
+
+/** Strips a UTF-8 BOM; the parser handles `#!` as a hash comment (§1.1). */
+function clean(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function load(entryFile: string, text: string, host: Host, env: TypeEnv): Loaded {
+  const out: Loaded = { entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
+  const dec = new TextDecoder();
+  const visit = (file: string, src: string, isEntry: boolean): ModuleCtx | null => {
+    const existing = out.modules.get(file);
+    if (existing !== undefined) return existing;
+    const r = parse(clean(src), file);
+    out.sources.set(file, r.source);
+    out.diagnostics.push(...r.diagnostics);
+    if (r.program === null) return null;
+    const mod = new ModuleCtx(file, r.source, isEntry);
+    out.modules.set(file, mod);
+    out.programs.set(mod, r.program.body);
+    collect(mod, r.program.body, env, out.diagnostics);
+    for (const imp of mod.imports) {
+      const path = joinPath(dirname(file), imp.path.join('/') + '.wyn');
+      const bytes = host.readFile(path);
+      if (bytes === null) {
+        out.diagnostics.push(error('E0211', `cannot find module \`${imp.path.join('.')}\` (looked for ${path})`, file, imp.span));
+        continue;
+      }
+      const m = visit(path, dec.decode(bytes), false);
+      if (m === null) continue;
+      if (imp.names !== null) for (const n of imp.names) mod.selective.set(n, { mod: m, name: n });
+      else mod.namespaces.set(imp.alias ?? imp.path[imp.path.length - 1], m);
+    }
+    return mod;
+  };
+  out.entry = visit(entryFile, text, true);
+  return out;
+}
+
+function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]): void {
+  const dup = (name: string, span: Stmt['span']) => diags.push(error('E0212', `\`${name}\` is declared twice`, mod.file, span));
+  for (const s of body) {
+    switch (s.kind) {
+      case 'StructDecl':
+        if (mod.structs.has(s.name)) dup(s.name, s.span);
+        mod.structs.set(s.name, new StructDef(s.name, s, mod, env));
+        break;
+      case 'EnumDecl':
+        mod.enums.set(s.name, new EnumDef(s.name, s, mod, env));
+        break;
+      case 'TraitDecl':
+        mod.traits.set(s.name, new TraitDef(s.name, s));
+        break;
+      case 'TypeAlias':
+        mod.aliases.set(s.name, s.type);
+        break;
+      case 'ImportDecl':
+        mod.imports.push(s);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const s of body) {
+    if (s.kind === 'FnDecl') {
+      if (s.receiver !== null) {
+        const owner = mod.structs.get(s.receiver) ?? mod.enums.get(s.receiver);
+        if (owner === undefined) diags.push(error('E0207', `unknown type \`${s.receiver}\``, mod.file, s.span));
+        else owner.methods.set(s.name, new FnDef(s, mod, owner));
+        continue;
+      }
+      if (mod.fns.has(s.name)) dup(s.name, s.nameSpan);
+      mod.fns.set(s.name, new FnDef(s, mod, null));
+    } else if (s.kind === 'StructDecl') {
+      const def = mod.structs.get(s.name)!;
+      for (const m of s.methods) def.methods.set(m.name, new FnDef(m, mod, def));
+    } else if (s.kind === 'ImplDecl') {
+      const owner = mod.structs.get(s.target) ?? mod.enums.get(s.target);
+      if (owner === undefined) {
+        diags.push(error('E0207', `unknown type \`${s.target}\``, mod.file, s.span));
+        continue;
+      }
+      if (s.trait !== null && owner instanceof StructDef) owner.traits.add(s.trait);
+      for (const m of s.methods) owner.methods.set(m.name, new FnDef(m, mod, owner));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// From source to a runnable program: load modules, compile the top level
+// (script mode or main mode, §1.2), compile every function once (so static
+// errors anywhere reject the program, §1.5), then run with panics and
+// `exit` turned into an exit status (§1.3, §13).
+
+import { type Diagnostic, type SourceFile, type Stmt } from '@wyn/parser';
+import type { Host } from '../host';
+import { compileStmts } from '../exec/stmt';
+import { callInstance } from '../eval/call';
+import { ExitSignal, renderPanic, WynPanic } from '../runtime/errors';
+import { Runtime } from '../runtime/runtime';
+import { fresh, prune, VOID } from '../types';
+import { Compiler, type Exec, FnCtx } from './context';
+import { compileInstance } from './function';
+import { load } from './loader';
+import type { FnInstance, ModuleCtx } from '../program';
+
+export interface Compiled {
+  diagnostics: Diagnostic[];
+  sources: Map<string, SourceFile>;
+  execute: () => number;
+}
+
+export function compileProgram(entryFile: string, text: string, host: Host): Compiled {
+  const rt = new Runtime(host, entryFile);
+  let comp: Compiler | null = null;
+  const env = { resolveType: (n: Parameters<Compiler['resolveType']>[0], p: Parameters<Compiler['resolveType']>[1], m: ModuleCtx) => comp!.resolveType(n, p, m) };
+  const loaded = load(entryFile, text, host, env);
+  const fail = { diagnostics: loaded.diagnostics, sources: loaded.sources, execute: () => 1 };
+  if (loaded.entry === null || loaded.diagnostics.length > 0) return fail;
+  const entry = loaded.entry;
+  const c = new Compiler(rt, host, entry, (inst) => compileInstance(c, inst));
+  comp = c;
+  const top = new FnCtx(c, entry, null, 'top', VOID, new Map(), null);
+  top.scopes[0] = c.globalScope;
+  const body = loaded.programs.get(entry)!;
+  const mainDef = entry.fns.get('main');
+  let topExec: Exec;
+  let mainInst: FnInstance | null = null;
+  if (mainDef === undefined) {
+    prescanGlobals(c, body);
+    topExec = compileStmts(top, body);
+  } else {
+    // Main mode: only declarations run before main (§1.2).
+    const seen = new Set<string>();
+    const isFirst = (name: string): boolean => !seen.has(name) && seen.add(name) !== undefined;
+    const decls = body.filter((s) =>
+      s.kind === 'VarDecl' || s.kind === 'DestructureDecl' ||
+      (s.kind === 'AssignStmt' && s.op === '=' && s.target.kind === 'Ident' && isFirst(s.target.name)));
+    topExec = compileStmts(top, decls);
+    mainInst = c.instance(mainDef, new Map(), null);
+    c.ensureCompiled(mainInst);
+    const r = prune(mainInst.ret).k;
+    if (r !== 'int' && r !== 'void') c.error('E0405', '`main` must return `int` or nothing', entry.file, mainDef.decl.nameSpan);
+  }
+  compileEverything(c, loaded.modules);
+  if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics, sources: loaded.sources, execute: () => 1 };
+  const main = mainInst;
+  const site = { file: entry.file, span: mainDef?.decl.nameSpan ?? { start: 0, end: 0, line: 1, col: 1 } };
+  return {
+    diagnostics: [],
+    sources: loaded.sources,
+    execute: () => {
+      let status = 0;
+      try {
+        topExec(rt.G);
+        if (main !== null) {
+          const r = callInstance(rt, main, [], site);
+          if (prune(main.ret).k === 'int') status = Number(BigInt.asUintN(8, BigInt(r as number)));
+        }
+        if (rt.assertFailed && status === 0) status = 1;
+      } catch (e) {
+        status = failure(rt, e);
+      }
+      rt.flush();
+      return status;
+    },
+  };
+}
+
+/** Script-mode globals exist before the first statement runs, so functions compiled earlier see them. */
+function prescanGlobals(c: Compiler, body: Stmt[]): void {
+  for (const s of body) {
+    let name: string | null = null;
+    if (s.kind === 'AssignStmt' && s.op === '=' && s.target.kind === 'Ident') name = s.target.name;
+    if (s.kind === 'VarDecl') name = s.name;
+    if (name === null || c.globalScope.has(name)) continue;
+    const info = c.newGlobal(name, fresh(), false);
+    info.prescanned = true;
+    c.globalScope.set(name, info);
+  }
+}
+
+/** Compiles every non-generic function and method, so errors in uncalled code still reject the program. */
+function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
+  for (const mod of modules.values()) {
+    for (const def of mod.fns.values()) if (def.decl.typeParams.length === 0) c.instance(def, new Map(), null);
+    for (const sd of mod.structs.values()) {
+      if (sd.decl.typeParams.length > 0) continue;
+      for (const m of sd.methods.values()) {
+        if (m.decl.typeParams.length === 0) c.instance(m, new Map(), m.isMethod ? { k: 'struct', def: sd, args: [] } : null);
+      }
+    }
+  }
+  while (c.pending.length > 0) {
+    const inst = c.pending.shift()!;
+    c.ensureCompiled(inst);
+  }
+}
+
+function failure(rt: Runtime, e: unknown): number {
+  rt.flush();
+  if (e instanceof ExitSignal) return e.status;
+  if (e instanceof WynPanic) {
+    rt.host.writeStderr(renderPanic(e, rt.sites.slice(0, rt.depth)));
+    return e.status;
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    const sites = rt.sites.slice(0, rt.depth);
+    const p = new WynPanic('stack overflow (recursion too deep?)', 'E0910', sites[sites.length - 1]?.span ?? null, sites[sites.length - 1]?.file ?? null);
+    rt.host.writeStderr(renderPanic(p, sites.slice(-5)) + 'hint: the recursion is unbounded or deeper than the interpreter supports\n');
+    return 1;
+  }
+  throw e;
+}
+

@@ -1,0 +1,310 @@
+// Calls (§4.3.2, §4.3.4, §6.9): user functions (monomorphised generics,
+// default and named arguments, int→float widening of arguments, §3.10),
+// function values, static methods, enum constructors, module functions,
+// standard-library modules and methods.
+
+import type { Arg, Call, Expr, Span } from '@wyn/parser';
+import { type Compiled, type FnCtx, RETURN } from '../compile/context';
+import { EnumDef, type FnDef, type FnInstance, type ModuleCtx, StructDef } from '../program';
+import { type Site } from '../runtime/errors';
+import { toFloat, type Int } from '../runtime/int64';
+import type { Runtime } from '../runtime/runtime';
+import { EnumVal, ErrVal, FnVal, OkVal } from '../runtime/values';
+import { compileBuiltinCall } from '../stdlib/builtins';
+import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
+import { ANY, fresh, prune, type Type, unify } from '../types';
+import { compileExpr } from './expr';
+import { compileMethodCall } from './method-call';
+
+export function findFunction(cx: FnCtx, name: string): FnDef | null {
+  const own = cx.mod.fns.get(name);
+  if (own !== undefined) return own;
+  const sel = cx.mod.selective.get(name);
+  if (sel !== undefined) return sel.mod.fns.get(sel.name) ?? null;
+  return null;
+}
+
+/** Runs an instance with an argument array (function values, dynamic dispatch). */
+export function callInstance(rt: Runtime, inst: FnInstance, args: unknown[], site: Site): unknown {
+  const fr = new Array(inst.nslots);
+  for (let i = 0; i < args.length; i++) fr[i] = args[i];
+  rt.enter(site);
+  const c = inst.body(fr);
+  rt.depth--;
+  return c === RETURN ? rt.ret : undefined;
+}
+
+/** Coerces an argument to its parameter type: the one widening Wyn has (§3.10). */
+export function widen(cx: FnCtx, want: Type, arg: Compiled, span: Span): Compiled['ev'] {
+  const w = prune(want);
+  const g = prune(arg.t);
+  if (w.k === 'float' && g.k === 'int') {
+    const ev = arg.ev;
+    return (f) => toFloat(ev(f) as Int);
+  }
+  // `return v` / arguments of type T where T? is expected wrap automatically (§5.6).
+  cx.expect(want, arg.t, span, 'mismatched argument');
+  return arg.ev;
+}
+
+/** Orders call arguments by parameter: positional first, then named (§4.3.2). */
+export function bindArgs(
+  cx: FnCtx, def: FnDef, args: Arg[], span: Span, skipSelf: boolean,
+): (Expr | null)[] | null {
+  const params = def.decl.params.slice(skipSelf ? 1 : 0);
+  const out: (Expr | null)[] = params.map(() => null);
+  let pos = 0;
+  for (const a of args) {
+    if (a.name === null) {
+      if (pos >= params.length) {
+        cx.error('E0303', `\`${def.name}\` takes ${params.length} argument(s) but more were given`, span);
+        return null;
+      }
+      out[pos++] = a.value;
+    } else {
+      const i = params.findIndex((p) => p.name === a.name);
+      if (i < 0 || out[i] !== null) {
+        cx.error('E0303', `\`${def.name}\` has no parameter \`${a.name}\` (or it was given twice)`, a.span);
+        return null;
+      }
+      out[i] = a.value;
+    }
+  }
+  for (let i = 0; i < params.length; i++) {
+    if (out[i] === null && params[i].defaultValue === null) {
+      cx.error('E0303', `missing argument \`${params[i].name}\` in call to \`${def.name}\``, span);
+      return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles a call of a user function. `self` (already compiled) is the
+ * receiver of an instance method. Generic type parameters are inferred by
+ * unifying parameter types with argument types, then one instance per
+ * distinct type-argument list is compiled (§4.7).
+ */
+export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compiled | null, expected?: Type): Compiled {
+  const bound = bindArgs(cx, def, call.args, call.span, self !== null);
+  if (bound === null) return { t: ANY, ev: () => undefined };
+  const typeArgs = new Map<string, Type>();
+  const tps = [...(def.owner instanceof StructDef ? def.owner.decl.typeParams : []), ...def.decl.typeParams];
+  for (const tp of tps) typeArgs.set(tp.name, fresh());
+  if (self !== null && def.owner instanceof StructDef) {
+    const st = prune(self.t);
+    if (st.k === 'struct') def.owner.decl.typeParams.forEach((tp, i) => unify(typeArgs.get(tp.name)!, st.args[i] ?? ANY));
+  }
+  const paramDecls = def.decl.params.slice(self !== null ? 1 : 0);
+  const argsC: Compiled[] = [];
+  bound.forEach((a, i) => {
+    const p = paramDecls[i];
+    const pt = p.type !== null ? cx.comp.resolveType(p.type, typeArgs, def.mod) : undefined;
+    if (a !== null) argsC.push(compileExpr(cx, a, pt));
+    else argsC.push(compileDefault(cx, def, i + (self !== null ? 1 : 0)));
+    if (pt !== undefined && tps.length > 0) unifyLoose(pt, argsC[i].t);
+  });
+  const concrete = new Map<string, Type>();
+  for (const [k, v] of typeArgs) concrete.set(k, prune(v));
+  const inst = cx.comp.instance(def, concrete, self !== null ? self.t : null);
+  if (prune(inst.ret).k === 'var') cx.comp.ensureCompiled(inst);
+  const offset = self !== null ? 1 : 0;
+  const evs: Compiled['ev'][] = [];
+  if (self !== null) evs.push(self.ev);
+  argsC.forEach((a, i) => evs.push(widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
+  if (expected !== undefined && prune(inst.ret).k === 'var') unify(inst.ret, expected);
+  return { t: inst.ret, ev: directCall(cx.rt, inst, evs, { file: cx.file, span: call.span }) };
+}
+
+/** int arguments may fill float-typed generic slots; do not let that fail inference. */
+function unifyLoose(pt: Type, at: Type): void {
+  const p = prune(pt);
+  if (p.k === 'float' && prune(at).k === 'int') return;
+  unify(pt, at);
+}
+
+function compileDefault(cx: FnCtx, def: FnDef, i: number): Compiled {
+  const p = def.decl.params[i];
+  return compileExpr(cx, p.defaultValue!);
+}
+
+/** A call closure specialised by arity, so common calls build no argument array. */
+export function directCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): Compiled['ev'] {
+  const sites = rt.sites;
+  switch (evs.length) {
+    case 0:
+      return () => {
+        const fr = new Array(inst.nslots);
+        rt.enter(site);
+        const c = inst.body(fr);
+        rt.depth--;
+        return c === RETURN ? rt.ret : undefined;
+      };
+    case 1: {
+      const a0 = evs[0];
+      return (f) => {
+        const fr = new Array(inst.nslots);
+        fr[0] = a0(f);
+        if (rt.depth >= 200_000) rt.overflow(site);
+        sites[rt.depth++] = site;
+        const c = inst.body(fr);
+        rt.depth--;
+        return c === RETURN ? rt.ret : undefined;
+      };
+    }
+    case 2: {
+      const [a0, a1] = evs;
+      return (f) => {
+        const fr = new Array(inst.nslots);
+        fr[0] = a0(f);
+        fr[1] = a1(f);
+        rt.enter(site);
+        const c = inst.body(fr);
+        rt.depth--;
+        return c === RETURN ? rt.ret : undefined;
+      };
+    }
+    default:
+      return (f) => {
+        const fr = new Array(inst.nslots);
+        for (let i = 0; i < evs.length; i++) fr[i] = evs[i](f);
+        rt.enter(site);
+        const c = inst.body(fr);
+        rt.depth--;
+        return c === RETURN ? rt.ret : undefined;
+      };
+  }
+}
+
+/** Calls a function value (a lambda or a named function passed around). */
+export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compiled {
+  const ft = prune(callee.t);
+  let params: Type[];
+  let ret: Type;
+  if (ft.k === 'fn') {
+    params = ft.params;
+    ret = ft.ret;
+  } else if (ft.k === 'var' || ft.k === 'any') {
+    params = call.args.map(() => fresh());
+    ret = fresh();
+    if (ft.k === 'var') unify(ft, { k: 'fn', params, ret });
+  } else {
+    cx.error('E0304', `cannot call a value of type \`${ft.k}\``, call.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (params.length !== call.args.length) {
+    cx.error('E0303', `this function takes ${params.length} argument(s) but ${call.args.length} were given`, call.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  const evs = call.args.map((a, i) => widen(cx, params[i], compileExpr(cx, a.value, params[i]), a.span));
+  const cev = callee.ev;
+  return {
+    t: ret,
+    ev: (f) => {
+      const fv = cev(f) as FnVal;
+      const args = new Array(evs.length);
+      for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+      return fv.call(args);
+    },
+  };
+}
+
+export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
+  const callee = call.callee;
+  if (callee.kind === 'Ident') {
+    const name = callee.name;
+    const v = cx.lookup(name);
+    if (v !== null) return compileValueCall(cx, compileExpr(cx, callee), call);
+    const fn = findFunction(cx, name);
+    if (fn !== null) return compileUserCall(cx, fn, call, null, expected);
+    if (name === 'Ok' || name === 'Err') return compileResultCtor(cx, name, call, expected);
+    const b = compileBuiltinCall(cx, name, call, expected);
+    if (b !== null) return b;
+    const variant = bareVariant(cx, name, expected);
+    if (variant !== null) return compileVariant(cx, variant.def, variant.tag, call);
+    cx.error('E0203', `undefined function \`${name}\``, callee.span);
+    call.args.forEach((a) => compileExpr(cx, a.value));
+    return { t: ANY, ev: () => undefined };
+  }
+  if (callee.kind === 'Field' && callee.object.kind === 'Ident' && cx.lookup(callee.object.name) === null) {
+    const owner = callee.object.name;
+    const ns = cx.mod.namespaces.get(owner);
+    if (ns !== undefined) return compileNamespaceCall(cx, ns, owner, callee.name, call, expected);
+    const ty = cx.comp.lookupType(owner, cx.mod);
+    if (ty instanceof StructDef || ty instanceof EnumDef) {
+      const m = ty.methods.get(callee.name);
+      if (m !== undefined && !m.isMethod) return compileUserCall(cx, m, call, null, expected);
+      if (ty instanceof EnumDef) {
+        const tag = ty.variantIndex(callee.name);
+        if (tag >= 0) return compileVariant(cx, ty, tag, call);
+      }
+      cx.error('E0204', `\`${owner}\` has no static method \`${callee.name}\``, callee.span);
+      return { t: ANY, ev: () => undefined };
+    }
+    if (isStdlibModule(owner)) return compileModuleCall(cx, owner, callee.name, call, expected);
+  }
+  if (callee.kind === 'Field' && !/^\d+$/.test(callee.name)) {
+    const recv = compileExpr(cx, callee.object);
+    return compileMethodCall(cx, recv, callee.name, call, expected);
+  }
+  return compileValueCall(cx, compileExpr(cx, callee), call);
+}
+
+function compileNamespaceCall(cx: FnCtx, ns: ModuleCtx, alias: string, name: string, call: Call, expected?: Type): Compiled {
+  const fn = ns.fns.get(name);
+  if (fn === undefined) {
+    cx.error('E0203', `module \`${alias}\` has no function \`${name}\``, call.callee.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (!fn.isPublic) cx.error('E0205', `function '${name}' in module '${alias}' is private`, call.callee.span);
+  return compileUserCall(cx, fn, call, null, expected);
+}
+
+/** `Ok(v)` / `Err(e)`: the other side is inferred from context (§6.14). */
+function compileResultCtor(cx: FnCtx, name: 'Ok' | 'Err', call: Call, expected?: Type): Compiled {
+  if (call.args.length !== 1) {
+    cx.error('E0303', `\`${name}\` takes exactly one argument`, call.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  const exp = expected !== undefined ? prune(expected) : undefined;
+  const t: Type = exp?.k === 'result' ? { k: 'result', ok: exp.ok, err: exp.err } : { k: 'result', ok: fresh(), err: fresh() };
+  const v = compileExpr(cx, call.args[0].value, name === 'Ok' ? t.ok : t.err);
+  const ev = widen(cx, name === 'Ok' ? t.ok : t.err, v, call.span);
+  return name === 'Ok' ? { t, ev: (f) => new OkVal(ev(f)) } : { t, ev: (f) => new ErrVal(ev(f)) };
+}
+
+/** A variant named without its enum (`Rect(3, 4)`), known from the expected type. */
+function bareVariant(cx: FnCtx, name: string, expected?: Type): { def: EnumDef; tag: number } | null {
+  const exp = expected !== undefined ? prune(expected) : undefined;
+  if (exp?.k === 'enum') {
+    const tag = exp.def.variantIndex(name);
+    if (tag >= 0) return { def: exp.def, tag };
+  }
+  for (const def of cx.mod.enums.values()) {
+    const tag = def.variantIndex(name);
+    if (tag >= 0) return { def, tag };
+  }
+  return null;
+}
+
+/** `Shape.Rect(3, 4)`: payload arity and types are checked (§4.5). */
+export function compileVariant(cx: FnCtx, def: EnumDef, tag: number, call: Call | null): Compiled {
+  const args = def.decl.typeParams.map(() => fresh() as Type);
+  const t: Type = { k: 'enum', def, args };
+  const payload = def.variants[tag].payload;
+  const given = call?.args ?? [];
+  if (given.length !== payload.length) {
+    cx.error('E0303', `variant \`${def.variants[tag].name}\` takes ${payload.length} value(s) but ${given.length} were given`, call?.span ?? def.decl.span);
+    return { t, ev: () => undefined };
+  }
+  if (payload.length === 0) {
+    const v = new EnumVal(def, tag, []);
+    return { t, ev: () => v };
+  }
+  const evs = given.map((a, i) => {
+    const pt = def.payloadType(tag, i, args);
+    return widen(cx, pt, compileExpr(cx, a.value, pt), a.span);
+  });
+  return { t, ev: (f) => new EnumVal(def, tag, evs.map((e) => e(f))) };
+}
+

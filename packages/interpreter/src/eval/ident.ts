@@ -1,0 +1,75 @@
+// Names as values (§4.1, §8.2): variables through their slot, named
+// functions as function values, and the lower-case `none` synonym.
+
+import type { Ident, Span } from '@wyn/parser';
+import type { Compiled, FnCtx, Ref } from '../compile/context';
+import type { FnDef } from '../program';
+import { FnVal, NONE } from '../runtime/values';
+import { ANY, fresh, type Type } from '../types';
+import { callInstance, findFunction } from './call';
+
+export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
+  switch (r.k) {
+    case 'local': {
+      const s = r.slot;
+      return (f) => f[s];
+    }
+    case 'global': {
+      const G = cx.rt.G;
+      const s = r.slot;
+      return () => G[s];
+    }
+    case 'cap': {
+      const s = r.idx;
+      return (f) => (f[0] as unknown[])[s];
+    }
+  }
+}
+
+export function writeRef(cx: FnCtx, r: Ref): (f: unknown[], v: unknown) => void {
+  switch (r.k) {
+    case 'local': {
+      const s = r.slot;
+      return (f, v) => {
+        f[s] = v;
+      };
+    }
+    case 'global': {
+      const G = cx.rt.G;
+      const s = r.slot;
+      return (_f, v) => {
+        G[s] = v;
+      };
+    }
+    case 'cap': {
+      const s = r.idx;
+      return (f, v) => {
+        (f[0] as unknown[])[s] = v;
+      };
+    }
+  }
+}
+
+export function compileIdent(cx: FnCtx, e: Ident): Compiled {
+  const r = cx.lookup(e.name);
+  if (r !== null) return { t: r.info.t, ev: readRef(cx, r) };
+  if (e.name === 'none' || e.name === 'None') return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
+  const fn = findFunction(cx, e.name);
+  if (fn !== null) return functionValue(cx, fn, e.span);
+  cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
+  return { t: ANY, ev: () => undefined };
+}
+
+/** A named function used as a value (`apply(double, 5)`, `g = double`; §4.3.4). */
+export function functionValue(cx: FnCtx, def: FnDef, span: Span): Compiled {
+  if (def.decl.typeParams.length > 0) {
+    cx.error('E0302', `generic function \`${def.name}\` cannot be used as a value`, span);
+    return { t: ANY, ev: () => undefined };
+  }
+  const inst = cx.comp.instance(def, new Map(), null);
+  cx.comp.ensureCompiled(inst);
+  const t: Type = { k: 'fn', params: inst.params, ret: inst.ret };
+  const site = { file: cx.file, span };
+  const fv = new FnVal((args) => callInstance(cx.rt, inst, args, site), def.name);
+  return { t, ev: () => fv };
+}

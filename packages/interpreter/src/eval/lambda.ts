@@ -1,0 +1,68 @@
+// Lambdas (§8). The body is compiled in its own context; every outer
+// variable it mentions becomes a capture, copied into a fresh environment
+// each time the lambda expression is evaluated (§8.2). The environment lives
+// in frame slot 0, so assignments inside the lambda persist across its calls
+// without touching the outer variable.
+
+import type { Lambda } from '@wyn/parser';
+import { type Compiled, FnCtx, RETURN } from '../compile/context';
+import { compileStmts } from '../exec/stmt';
+import { FnVal } from '../runtime/values';
+import { fresh, prune, type Type, unify, VOID } from '../types';
+import { compileExpr } from './expr';
+import { readRef } from './ident';
+
+export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
+  const exp = expected !== undefined ? prune(expected) : undefined;
+  const expFn = exp?.k === 'fn' && exp.params.length === e.params.length ? exp : undefined;
+  const lx = new FnCtx(cx.comp, cx.mod, cx, 'lambda', fresh(), cx.typeParams, null);
+  const params = e.params.map((p, i) => {
+    const t = p.type !== null ? cx.comp.resolveType(p.type, cx.typeParams, cx.mod) : (expFn?.params[i] ?? fresh());
+    if (p.type !== null && expFn !== undefined) unify(t, expFn.params[i]);
+    lx.declare(p.name, t);
+    return t;
+  });
+  let ret: Type = e.returnType !== null ? cx.comp.resolveType(e.returnType, cx.typeParams, cx.mod) : (expFn?.ret ?? fresh());
+  lx.ret = ret;
+  let run: (fr: unknown[]) => unknown;
+  if (e.body.kind === 'Block') {
+    const body = compileStmts(lx, e.body.body);
+    const rt = cx.rt;
+    run = (fr) => (body(fr) === RETURN ? rt.ret : undefined);
+    // A block without `return` yields nothing (§8.1).
+    if (prune(ret).k === 'var' && !hasReturn(e.body)) unify(ret, VOID);
+  } else {
+    const v = compileExpr(lx, e.body, ret);
+    if (!unify(ret, v.t) && prune(ret).k !== 'void') lx.expect(ret, v.t, e.body.span, 'lambda result');
+    if (prune(ret).k === 'void') ret = v.t;
+    run = v.ev;
+  }
+  const t: Type = { k: 'fn', params, ret };
+  const caps = lx.captures.map((c) => readRef(cx, c.from));
+  const n = params.length;
+  const rt = cx.rt;
+  const site = { file: cx.file, span: e.span };
+  return {
+    t,
+    ev: (f) => {
+      const env = caps.map((c) => c(f));
+      return new FnVal((args) => {
+        const fr = new Array(lx.nslots);
+        fr[0] = env;
+        for (let i = 0; i < n; i++) fr[i + 1] = args[i];
+        rt.enter(site);
+        const r = run(fr);
+        rt.depth--;
+        return r;
+      }, 'lambda');
+    },
+  };
+}
+
+function hasReturn(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const o = node as { kind?: string };
+  if (o.kind === 'Lambda') return false;
+  if (o.kind === 'ReturnStmt') return true;
+  return Object.values(o).some((v) => typeof v === 'object' && hasReturn(v));
+}

@@ -1,0 +1,86 @@
+// `value.method(args)` (§4.4.1, §6.9, STDLIB §4–§8): user methods of structs
+// and enums (with dynamic dispatch for trait-typed receivers, §4.6), then the
+// built-in methods of the receiver's static type.
+
+import type { Call } from '@wyn/parser';
+import { type Compiled, type FnCtx } from '../compile/context';
+import { EnumDef, type FnInstance, StructDef } from '../program';
+import { EnumVal, fromUtf8, StructVal } from '../runtime/values';
+import { compileArrayMethod } from '../stdlib/array-methods';
+import { compileMapMethod } from '../stdlib/map-methods';
+import { compileHandleMethod } from '../stdlib/modules';
+import { compileNumberMethod } from '../stdlib/number-methods';
+import { compileOptionMethod } from '../stdlib/option-methods';
+import { compileStringMethod } from '../stdlib/string-methods';
+import { ANY, fresh, prune, STRING, type Type } from '../types';
+import { callInstance, compileUserCall, compileValueCall } from './call';
+import { compileExpr } from './expr';
+
+export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled {
+  const t = prune(recv.t);
+  if (t.k === 'struct' || t.k === 'enum') {
+    const m = t.def.methods.get(name);
+    if (m !== undefined && m.isMethod) return compileUserCall(cx, m, call, recv, expected);
+    if (t.k === 'struct') {
+      // A field holding a function value: `obj.callback(x)`.
+      const fi = t.def.fieldIndex.get(name);
+      if (fi !== undefined) {
+        const ft = t.def.fieldType(fi, t.args);
+        const rev = recv.ev;
+        return compileValueCall(cx, { t: ft, ev: (f) => (rev(f) as StructVal).f[fi] }, call);
+      }
+    }
+    if (t.k === 'enum' && name === 'to_string' && call.args.length === 0) {
+      const rev = recv.ev;
+      return { t: STRING, ev: (f) => fromUtf8(t.def.variants[(rev(f) as EnumVal).tag].name) };
+    }
+    cx.error('E0305', `\`${t.def.name}\` has no method \`${name}\``, call.callee.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (t.k === 'trait') return compileTraitCall(cx, recv, t.def.decl.methods.find((m) => m.name === name), name, call);
+  const c =
+    compileStringMethod(cx, t, recv, name, call) ??
+    compileNumberMethod(cx, t, recv, name, call) ??
+    compileArrayMethod(cx, t, recv, name, call, expected) ??
+    compileMapMethod(cx, t, recv, name, call) ??
+    compileOptionMethod(cx, t, recv, name, call) ??
+    compileHandleMethod(cx, t, recv, name, call, expected);
+  if (c !== null) return c;
+  cx.error('E0305', `no method \`${name}\` on type \`${t.k === 'var' ? 'unknown' : t.k}\``, call.callee.span);
+  call.args.forEach((a) => compileExpr(cx, a.value));
+  return { t: ANY, ev: () => undefined };
+}
+
+/** Dynamic dispatch on the struct behind a trait-typed value (§4.6). */
+function compileTraitCall(
+  cx: FnCtx, recv: Compiled, sig: { returnType: import('@wyn/parser').TypeNode | null } | undefined, name: string, call: Call,
+): Compiled {
+  if (sig === undefined) {
+    cx.error('E0305', `trait has no method \`${name}\``, call.callee.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  const ret = sig.returnType !== null ? cx.comp.resolveType(sig.returnType, new Map(), cx.mod) : fresh();
+  const evs = call.args.map((a) => compileExpr(cx, a.value).ev);
+  // Instances per concrete struct are created at compile time for every
+  // implementor, so the runtime lookup is one Map get.
+  const table = new Map<StructDef | EnumDef, FnInstance>();
+  const comp = cx.comp;
+  const all = [...comp.entry.structs.values(), ...[...comp.entry.namespaces.values()].flatMap((m) => [...m.structs.values()])];
+  for (const def of all) {
+    const m = def.methods.get(name);
+    if (m === undefined) continue;
+    const inst = comp.instance(m, new Map(), { k: 'struct', def, args: [] });
+    table.set(def, inst);
+  }
+  const rev = recv.ev;
+  const site = { file: cx.file, span: call.span };
+  const rt = cx.rt;
+  return {
+    t: ret,
+    ev: (f) => {
+      const self = rev(f) as StructVal;
+      const inst = table.get(self.def)!;
+      return callInstance(rt, inst, [self, ...evs.map((e) => e(f))], site);
+    },
+  };
+}

@@ -1,0 +1,193 @@
+// Loops (§5.3, §5.4). `for i in a..b` evaluates `a` once and re-evaluates `b`
+// before every iteration, and its counter is the real loop counter;
+// `for x in xs` runs over the length at loop start, reading element i when
+// iteration i begins; maps iterate the keys present at loop start.
+
+import type { Binder, CForStmt, Expr, ForStmt, Span, WhileStmt } from '@wyn/parser';
+import { BREAK, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
+import { compileCondition } from '../eval/conditional';
+import { compileExpr } from '../eval/expr';
+import { writeRef } from '../eval/ident';
+import type { WMap } from '../runtime/values';
+import { ANY, INT, prune, STRING, type Type } from '../types';
+import { compileBody, compileStmt } from './stmt';
+
+/** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
+export type Loop = (f: unknown[], body: Exec) => number;
+
+function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
+  if (b === undefined || b.name === null) return null;
+  const info = cx.declare(b.name, t, false, readonly);
+  return writeRef(cx, info.global ? { k: 'global', slot: info.slot, info } : { k: 'local', slot: info.slot, info });
+}
+
+/** Step of a loop body: stop on BREAK or RETURN. */
+const stop = (c: number): boolean => c === BREAK || c === RETURN;
+
+export function compileIterable(
+  cx: FnCtx, binders: Binder[], iterable: Expr, rangeEnd: Expr | null, inclusive: boolean, span: Span,
+): { loop: Loop } {
+  if (rangeEnd !== null) return rangeLoop(cx, binders, compileExpr(cx, iterable), compileExpr(cx, rangeEnd), inclusive, null, span);
+  if (iterable.kind === 'Call' && iterable.callee.kind === 'Ident' && cx.lookup(iterable.callee.name) === null) {
+    const name = iterable.callee.name;
+    const args = iterable.args.map((a) => a.value);
+    if (name === 'range' && (args.length === 2 || args.length === 3)) {
+      const step = args[2];
+      const down = step !== undefined && step.kind === 'Unary' && step.op === '-';
+      return rangeLoop(cx, binders, compileExpr(cx, args[0]), compileExpr(cx, args[1]), false, step === undefined ? null : { ev: compileExpr(cx, step).ev, down }, span);
+    }
+    if (name === 'zip' && args.length === 2) {
+      const a = compileExpr(cx, args[0]);
+      const b = compileExpr(cx, args[1]);
+      const at = prune(a.t);
+      const bt = prune(b.t);
+      const wa = bind(cx, binders[0], at.k === 'array' ? at.el : ANY, true);
+      const wb = bind(cx, binders[1], bt.k === 'array' ? bt.el : ANY, true);
+      const ae = a.ev;
+      const be = b.ev;
+      return {
+        loop: (f, body) => {
+          const xs = ae(f) as unknown[];
+          const ys = be(f) as unknown[];
+          const n = Math.min(xs.length, ys.length);
+          for (let i = 0; i < n; i++) {
+            wa?.(f, xs[i]);
+            wb?.(f, ys[i]);
+            const c = body(f);
+            if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+          }
+          return NORMAL;
+        },
+      };
+    }
+  }
+  const it = compileExpr(cx, iterable);
+  const t = prune(it.t);
+  const ie = it.ev;
+  if (t.k === 'map') {
+    const wk = bind(cx, binders[0], STRING, true);
+    const wv = bind(cx, binders[1], t.val, true);
+    return {
+      loop: (f, body) => {
+        const m = ie(f) as WMap;
+        const keys = m.keys().slice();
+        for (const k of keys) {
+          wk?.(f, k);
+          wv?.(f, m.get(k));
+          const c = body(f);
+          if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+        }
+        return NORMAL;
+      },
+    };
+  }
+  if (t.k !== 'array') {
+    if (t.k === 'string') cx.error('E0315', 'cannot iterate a string directly; use `.chars()`', iterable.span);
+    else if (t.k !== 'any' && t.k !== 'var') cx.error('E0315', `cannot iterate a value of type \`${t.k}\``, iterable.span);
+  }
+  const el = t.k === 'array' ? t.el : ANY;
+  const two = binders.length === 2;
+  const wi = two ? bind(cx, binders[0], INT, true) : null;
+  const wx = bind(cx, binders[two ? 1 : 0], el, true);
+  return {
+    loop: (f, body) => {
+      const xs = ie(f) as unknown[];
+      const n = xs.length;
+      for (let i = 0; i < n; i++) {
+        wi?.(f, i);
+        wx?.(f, xs[i]);
+        const c = body(f);
+        if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+      }
+      return NORMAL;
+    },
+  };
+}
+
+function rangeLoop(
+  cx: FnCtx, binders: Binder[], start: { t: Type; ev: (f: unknown[]) => unknown }, end: { t: Type; ev: (f: unknown[]) => unknown },
+  inclusive: boolean, step: { ev: (f: unknown[]) => unknown; down: boolean } | null, span: Span,
+): { loop: Loop } {
+  cx.expect(INT, start.t, span, 'range bounds must be ints');
+  cx.expect(INT, end.t, span, 'range bounds must be ints');
+  const b = binders[0];
+  const slot = b === undefined || b.name === null ? cx.temp() : cx.declare(b.name, INT).slot;
+  const G = cx.rt.G;
+  const fr = cx.kind === 'top' ? () => G : (f: unknown[]) => f;
+  const se = start.ev as (f: unknown[]) => number;
+  const ee = end.ev as (f: unknown[]) => number;
+  if (step !== null) {
+    const st = step.ev as (f: unknown[]) => number;
+    const down = step.down;
+    return {
+      loop: (f, body) => {
+        const s = st(f);
+        const v = fr(f);
+        for (let i = se(f); down ? i > ee(f) : i < ee(f); ) {
+          v[slot] = i;
+          const c = body(f);
+          if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+          i = (v[slot] as number) + s;
+        }
+        return NORMAL;
+      },
+    };
+  }
+  const extra = inclusive ? 1 : 0;
+  return {
+    loop: (f, body) => {
+      const v = fr(f);
+      for (let i = se(f); i < ee(f) + extra; ) {
+        v[slot] = i;
+        const c = body(f);
+        if (c !== NORMAL && stop(c)) return c === RETURN ? RETURN : NORMAL;
+        i = (v[slot] as number) + 1;
+      }
+      return NORMAL;
+    },
+  };
+}
+
+export function compileFor(cx: FnCtx, s: ForStmt): Exec {
+  cx.pushScope();
+  const { loop } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
+  cx.loopDepth++;
+  const body = compileBody(cx, s.body);
+  cx.loopDepth--;
+  cx.popScope();
+  return (f) => loop(f, body);
+}
+
+export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
+  const c = compileCondition(cx, s.condition);
+  cx.loopDepth++;
+  const body = compileBody(cx, s.body);
+  cx.loopDepth--;
+  return (f) => {
+    while (c(f)) {
+      const r = body(f);
+      if (r === BREAK) break;
+      if (r === RETURN) return RETURN;
+    }
+    return NORMAL;
+  };
+}
+
+export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
+  cx.pushScope();
+  const init = compileStmt(cx, s.init);
+  const c = compileCondition(cx, s.condition);
+  cx.loopDepth++;
+  const body = compileBody(cx, s.body);
+  cx.loopDepth--;
+  const update = compileStmt(cx, s.update);
+  cx.popScope();
+  return (f) => {
+    for (init(f); c(f); update(f)) {
+      const r = body(f);
+      if (r === BREAK) break;
+      if (r === RETURN) return RETURN;
+    }
+    return NORMAL;
+  };
+}

@@ -1,0 +1,69 @@
+// `return` and `defer` (§4.3.3, §5.6, §5.8). Defers run LIFO at function exit;
+// at `return expr` they run first and the expression is evaluated after
+// (reference quirk). In a function returning `T?`, a plain `T` is wrapped.
+
+import type { DeferStmt, ReturnStmt } from '@wyn/parser';
+import { type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
+import { widen } from '../eval/call';
+import { compileExpr } from '../eval/expr';
+import { SomeVal } from '../runtime/values';
+import { prune, unify } from '../types';
+
+export function runDefers(f: unknown[], slot: number): void {
+  const ds = f[slot] as ((f: unknown[]) => unknown)[] | undefined;
+  if (ds === undefined) return;
+  while (ds.length > 0) ds.pop()!(f);
+}
+
+/** The value of a `return`, wrapped into `Some` when the function returns an optional (§5.6). */
+export function returnValue(cx: FnCtx, v: Compiled, span: ReturnStmt['span']): Compiled['ev'] {
+  const rt = prune(cx.ret);
+  const vt = prune(v.t);
+  if (rt.k === 'option' && vt.k !== 'option' && vt.k !== 'var' && unify(rt.inner, vt)) {
+    const ev = v.ev;
+    return (f) => new SomeVal(ev(f));
+  }
+  if (rt.k === 'float' && vt.k === 'int' && cx.kind === 'lambda') return widen(cx, rt, v, span);
+  cx.expect(cx.ret, v.t, span, 'mismatched return type');
+  return v.ev;
+}
+
+export function compileReturn(cx: FnCtx, s: ReturnStmt): Exec {
+  const rt = cx.rt;
+  const ds = cx.deferSlot;
+  if (s.value === null) {
+    const r = prune(cx.ret);
+    if (r.k !== 'void' && r.k !== 'var' && !cx.isMain) cx.error('E0403', 'this function must return a value', s.span);
+    return (f) => {
+      if (ds >= 0) runDefers(f, ds);
+      rt.ret = undefined;
+      return RETURN;
+    };
+  }
+  const v = compileExpr(cx, s.value, cx.ret);
+  if (prune(cx.ret).k === 'void' && cx.kind !== 'top') {
+    cx.error('E0403', 'this function has no return type but returns a value', s.value.span);
+  }
+  const ev = returnValue(cx, v, s.value.span);
+  if (ds >= 0) {
+    return (f) => {
+      runDefers(f, ds);
+      rt.ret = ev(f);
+      return RETURN;
+    };
+  }
+  return (f) => {
+    rt.ret = ev(f);
+    return RETURN;
+  };
+}
+
+export function compileDefer(cx: FnCtx, s: DeferStmt): Exec {
+  const ev = compileExpr(cx, s.expr).ev;
+  const slot = cx.deferSlot;
+  if (slot < 0) return () => NORMAL;
+  return (f) => {
+    ((f[slot] ??= []) as unknown[]).push(ev);
+    return NORMAL;
+  };
+}

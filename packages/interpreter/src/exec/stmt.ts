@@ -1,0 +1,108 @@
+// The statement dispatcher (§5). A compiled statement returns its completion:
+// NORMAL, BREAK, CONTINUE or RETURN (value in `rt.ret`), so loops and returns
+// need no exceptions.
+
+import type { Stmt } from '@wyn/parser';
+import { BREAK, CONTINUE, type Exec, type FnCtx, NORMAL } from '../compile/context';
+import { compileCondition } from '../eval/conditional';
+import { assertNever, compileExpr } from '../eval/expr';
+import { compileMatchStmt } from '../eval/match-expr';
+import { compilePattern } from '../eval/pattern';
+import { compileAssign, compileDestructure, compileIncDec, compileMultiAssign, compileVarDecl } from './assign';
+import { compileCFor, compileFor, compileWhile } from './loops';
+import { compileDefer, compileReturn } from './return-stmt';
+
+export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
+  const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
+  switch (execs.length) {
+    case 0: return () => NORMAL;
+    case 1: return execs[0];
+    case 2: {
+      const [a, b] = execs;
+      return (f) => {
+        const c = a(f);
+        return c !== NORMAL ? c : b(f);
+      };
+    }
+    default:
+      return (f) => {
+        for (let i = 0; i < execs.length; i++) {
+          const c = execs[i](f);
+          if (c !== NORMAL) return c;
+        }
+        return NORMAL;
+      };
+  }
+}
+
+export function compileBlock(cx: FnCtx, stmts: readonly Stmt[]): Exec {
+  cx.pushScope();
+  const e = compileStmts(cx, stmts);
+  cx.popScope();
+  return e;
+}
+
+/** A braceless body is one statement with its own scope, like a block (§5.2). */
+export function compileBody(cx: FnCtx, s: Stmt): Exec {
+  return s.kind === 'Block' ? compileBlock(cx, s.body) : compileBlock(cx, [s]);
+}
+
+export function compileStmt(cx: FnCtx, s: Stmt): Exec {
+  switch (s.kind) {
+    case 'ExprStmt': {
+      const ev = compileExpr(cx, s.expr).ev;
+      return (f) => {
+        ev(f);
+        return NORMAL;
+      };
+    }
+    case 'AssignStmt': return compileAssign(cx, s);
+    case 'IncDecStmt': return compileIncDec(cx, s);
+    case 'VarDecl': return compileVarDecl(cx, s);
+    case 'DestructureDecl': return compileDestructure(cx, s);
+    case 'MultiAssign': return compileMultiAssign(cx, s);
+    case 'IfStmt': {
+      const c = compileCondition(cx, s.condition);
+      const a = compileBody(cx, s.then);
+      if (s.else === null) return (f) => (c(f) ? a(f) : NORMAL);
+      const b = compileBody(cx, s.else);
+      return (f) => (c(f) ? a(f) : b(f));
+    }
+    case 'IfLetStmt': {
+      const v = compileExpr(cx, s.value);
+      cx.pushScope();
+      const test = compilePattern(cx, s.pattern, v.t);
+      const a = compileStmts(cx, s.then.body);
+      cx.popScope();
+      const b = s.else === null ? null : compileBody(cx, s.else);
+      const ev = v.ev;
+      return (f) => (test(ev(f), f) ? a(f) : b === null ? NORMAL : b(f));
+    }
+    case 'WhileStmt': return compileWhile(cx, s);
+    case 'ForStmt': return compileFor(cx, s);
+    case 'CForStmt': return compileCFor(cx, s);
+    case 'MatchStmt': return compileMatchStmt(cx, s);
+    case 'ReturnStmt': return compileReturn(cx, s);
+    case 'BreakStmt':
+    case 'ContinueStmt': {
+      if (cx.loopDepth === 0) cx.error('E0402', `\`${s.kind === 'BreakStmt' ? 'break' : 'continue'}\` outside a loop`, s.span);
+      const code = s.kind === 'BreakStmt' ? BREAK : CONTINUE;
+      return () => code;
+    }
+    case 'DeferStmt': return compileDefer(cx, s);
+    case 'Block': return compileBlock(cx, s.body);
+    case 'SelectStmt':
+    case 'ParallelStmt':
+      cx.error('E0501', 'concurrency (`select`/`parallel`) is not supported by this interpreter yet', s.span);
+      return () => NORMAL;
+    case 'FnDecl':
+      if (cx.kind !== 'top') cx.error('E0110', 'Nested functions are not supported', s.span);
+      return () => NORMAL;
+    case 'StructDecl': case 'EnumDecl': case 'TraitDecl': case 'ImplDecl': case 'TypeAlias':
+    case 'ImportDecl': case 'TestDecl': case 'ExternFnDecl':
+      return () => NORMAL;
+    default:
+      return assertNever(s);
+  }
+}
+

@@ -1,0 +1,61 @@
+// Per-run state shared by compiled closures: globals, the return register,
+// the Wyn call stack (for panic traces and the depth limit), buffered stdout.
+
+import type { Host } from '../host';
+import { panicAt, type Site } from './errors';
+import { bytesOf } from './values';
+
+/**
+ * Deepest Wyn call nesting before the stack-overflow panic (§13.2). The JS
+ * stack usually runs out first; `run` turns that RangeError into the same panic.
+ */
+export const MAX_DEPTH = 200_000;
+
+export class Runtime {
+  G: unknown[] = [];
+  /** Value of the last `return`, read by the caller right after the body completes. */
+  ret: unknown = undefined;
+  depth = 0;
+  /** Call sites of the active Wyn calls, innermost last (only `depth` entries are live). */
+  readonly sites: Site[] = [];
+  assertFailed = false;
+  private out = '';
+  /** Handle tables of StringBuilder, File, Json, … (STDLIB §0 "Handles"). */
+  readonly handles = new Map<string, unknown[]>();
+
+  constructor(readonly host: Host, readonly entryFile: string) {}
+
+  write(byteString: string): void {
+    this.out += byteString;
+    if (this.out.length > 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.out.length === 0) return;
+    this.host.writeStdout(bytesOf(this.out));
+    this.out = '';
+  }
+
+  enter(site: Site): void {
+    if (this.depth >= MAX_DEPTH) this.overflow(site);
+    this.sites[this.depth++] = site;
+  }
+
+  overflow(site: Site | null): never {
+    panicAt(site, 'E0910', 'stack overflow (recursion too deep?)');
+  }
+
+  /** Registers an object in a handle table; handles are small ints (STDLIB §0). */
+  newHandle(table: string, obj: unknown): number {
+    let t = this.handles.get(table);
+    if (t === undefined) {
+      t = [null];
+      this.handles.set(table, t);
+    }
+    t.push(obj);
+    return t.length - 1;
+  }
+  handle(table: string, h: unknown): unknown {
+    return this.handles.get(table)?.[h as number];
+  }
+}

@@ -1,0 +1,159 @@
+// Array methods (LANGUAGE.md §11.4, STDLIB §6). Arrays are shared JS arrays;
+// `reverse()` returns a copy, `sort()` sorts in place (stable).
+
+import type { Call } from '@wyn/parser';
+import type { Compiled, FnCtx } from '../compile/context';
+import { widen } from '../eval/call';
+import { clampSlice } from '../eval/index-expr';
+import { compareValues, valueEquals } from '../runtime/equality';
+import { display } from '../runtime/format';
+import { panicAt } from '../runtime/errors';
+import * as I from '../runtime/int64';
+import type { FnVal } from '../runtime/values';
+import { arrayOf, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify, VOID } from '../types';
+import { argsOf, BAD, method, type MethodCall } from './helpers';
+
+const fnT = (params: Type[], ret: Type): Type => ({ k: 'fn', params, ret });
+
+function zero(t: Type): unknown {
+  switch (prune(t).k) {
+    case 'int': return 0;
+    case 'float': return 0;
+    case 'string': return '';
+    case 'bool': return false;
+    default: return undefined;
+  }
+}
+
+export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: string, call: Call, _expected?: Type): Compiled | null {
+  if (t.k !== 'array') return null;
+  const el = t.el;
+  const m: MethodCall = { cx, recv, name, call };
+  const a = (r: unknown) => r as unknown[];
+  const fv = (x: unknown) => x as FnVal;
+  const site = { file: cx.file, span: call.span };
+  const isFloat = () => prune(el).k === 'float';
+  switch (name) {
+    case 'len': return method(m, [0], INT, (r) => a(r).length);
+    case 'is_empty': return method(m, [0], BOOL, (r) => a(r).length === 0);
+    case 'push': {
+      const args = argsOf(m, [1], [el]);
+      if (args === null) return BAD;
+      if (!unify(el, args[0].t) && !(prune(el).k === 'float' && prune(args[0].t).k === 'int')) cx.expect(el, args[0].t, call.span, 'pushed value has the wrong type');
+      const v = widen(cx, el, args[0], call.span);
+      const re = recv.ev;
+      return { t: VOID, ev: (f) => { a(re(f)).push(v(f)); return undefined; } };
+    }
+    case 'pop': return method(m, [0], el, (r) => (a(r).length === 0 ? panicAt(site, 'E0903', 'pop from empty array') : a(r).pop()));
+    case 'get': return method(m, [1], el, (r, [i]) => {
+      const xs = a(r);
+      const j = (i as number) < 0 ? (i as number) + xs.length : (i as number);
+      if (j < 0 || j >= xs.length) panicAt(site, 'E0903', `array index out of bounds: index ${j}, length ${xs.length}`);
+      return xs[j];
+    });
+    case 'first': return method(m, [0], el, (r) => (a(r).length > 0 ? a(r)[0] : zero(el)));
+    case 'last': return method(m, [0], el, (r) => (a(r).length > 0 ? a(r)[a(r).length - 1] : zero(el)));
+    case 'contains': return method(m, [1], BOOL, (r, [x]) => a(r).some((y) => valueEquals(x, y)), [el]);
+    case 'index_of': return method(m, [1], INT, (r, [x]) => a(r).findIndex((y) => valueEquals(x, y)), [el]);
+    case 'count': return method(m, [1], INT, (r, [x]) => a(r).filter((y) => valueEquals(x, y)).length, [el]);
+    case 'clear': return method(m, [0], VOID, (r) => { a(r).length = 0; });
+    case 'insert': return method(m, [2], VOID, (r, [i, x]) => {
+      const xs = a(r);
+      a(r).splice(Math.max(0, Math.min(i as number, xs.length)), 0, x);
+    }, [INT, el]);
+    case 'remove_at': return method(m, [1], VOID, (r, [i]) => {
+      const xs = a(r);
+      if ((i as number) >= 0 && (i as number) < xs.length) xs.splice(i as number, 1);
+    });
+    case 'slice': return method(m, [1, 2], t, (r, [x, y]) => {
+      const [s, e] = clampSlice(a(r).length, x as number, y as number | undefined);
+      return a(r).slice(s, e);
+    });
+    case 'take': return method(m, [1], t, (r, [n]) => ((n as number) <= 0 ? [] : a(r).slice(0, n as number)));
+    case 'skip': return method(m, [1], t, (r, [n]) => a(r).slice(Math.max(0, n as number)));
+    case 'concat': return method(m, [1], t, (r, [b]) => a(r).concat(b as unknown[]), [t]);
+    case 'join': {
+      const args = argsOf(m, [0, 1]);
+      if (args === null) return BAD;
+      const re = recv.ev;
+      const se = args[0]?.ev;
+      return { t: STRING, ev: (f) => a(re(f)).map((x) => display(x, el)).join(se === undefined ? '' : (se(f) as string)) };
+    }
+    case 'reverse': return method(m, [0], t, (r) => a(r).slice().reverse());
+    case 'sort': return method(m, [0], VOID, (r) => { a(r).sort(compareValues); });
+    case 'sorted': return method(m, [0], t, (r) => a(r).slice().sort(compareValues));
+    case 'sort_by': return method(m, [1], t, (r, [k]) => {
+      const keyed = a(r).map((x) => [fv(k).call([x]), x] as const);
+      keyed.sort((p, q) => compareValues(p[0], q[0]));
+      return keyed.map((p) => p[1]);
+    }, [fnT([el], fresh())]);
+    case 'min_by': case 'max_by': return method(m, [1], el, (r, [k]) => {
+      const xs = a(r);
+      if (xs.length === 0) return zero(el);
+      let best = xs[0];
+      let bk = fv(k).call([best]);
+      for (const x of xs.slice(1)) {
+        const xk = fv(k).call([x]);
+        const c = compareValues(xk, bk);
+        if (name === 'min_by' ? c < 0 : c > 0) {
+          best = x;
+          bk = xk;
+        }
+      }
+      return best;
+    }, [fnT([el], fresh())]);
+    case 'map': {
+      const ret = fresh();
+      const args = argsOf(m, [1], [fnT([el], ret)]);
+      if (args === null) return BAD;
+      const ft = prune(args[0].t);
+      const out = ft.k === 'fn' ? ft.ret : ret;
+      const re = recv.ev;
+      const fe = args[0].ev;
+      return { t: arrayOf(out), ev: (f) => { const g = fv(fe(f)); return a(re(f)).map((x) => g.call([x])); } };
+    }
+    case 'flat_map': {
+      const ret = fresh();
+      const args = argsOf(m, [1], [fnT([el], arrayOf(ret))]);
+      if (args === null) return BAD;
+      const re = recv.ev;
+      const fe = args[0].ev;
+      return { t: arrayOf(ret), ev: (f) => { const g = fv(fe(f)); return a(re(f)).flatMap((x) => g.call([x]) as unknown[]); } };
+    }
+    case 'filter': return method(m, [1], t, (r, [g]) => a(r).filter((x) => fv(g).call([x])), [fnT([el], BOOL)]);
+    case 'any': return method(m, [1], BOOL, (r, [g]) => a(r).some((x) => fv(g).call([x])), [fnT([el], BOOL)]);
+    case 'all': case 'every': return method(m, [1], BOOL, (r, [g]) => a(r).every((x) => fv(g).call([x])), [fnT([el], BOOL)]);
+    case 'each': return method(m, [1], VOID, (r, [g]) => { a(r).forEach((x) => fv(g).call([x])); }, [fnT([el], fresh())]);
+    case 'reduce': {
+      if (call.args.length !== 2) return method(m, [2], el, () => undefined);
+      const fnFirst = call.args[0].value.kind === 'Lambda';
+      const acc = fresh();
+      const args = argsOf(m, [2], fnFirst ? [fnT([acc, el], acc), acc] : [acc, fnT([acc, el], acc)]);
+      if (args === null) return BAD;
+      const [fnC, initC] = fnFirst ? args : [args[1], args[0]];
+      unify(acc, initC.t);
+      const re = recv.ev;
+      const fe = fnC.ev;
+      const ie = initC.ev;
+      return { t: initC.t, ev: (f) => { const g = fv(fe(f)); return a(re(f)).reduce((s, x) => g.call([s, x]), ie(f)); } };
+    }
+    case 'flatten': {
+      const inner = prune(el);
+      return method(m, [0], inner.k === 'array' ? inner : t, (r) => a(r).flat(1));
+    }
+    case 'unique': return method(m, [0], t, (r) => {
+      const out: unknown[] = [];
+      for (const x of a(r)) if (!out.some((y) => valueEquals(x, y))) out.push(x);
+      return out;
+    });
+    case 'sum': return method(m, [0], isFloat() ? FLOAT : INT, (r) =>
+      isFloat() ? a(r).reduce((s: number, x) => s + (x as number), 0) : a(r).reduce((s: I.Int, x) => I.add(s, x as I.Int), 0));
+    case 'min': case 'max': return method(m, [0], el, (r) => {
+      const xs = a(r);
+      if (xs.length === 0) return zero(el);
+      return xs.reduce((p, q) => (name === 'min' ? (compareValues(q, p) < 0 ? q : p) : compareValues(q, p) > 0 ? q : p));
+    });
+    case 'average': return method(m, [0], FLOAT, (r) => (a(r).length === 0 ? 0 : a(r).reduce((s: number, x) => s + Number(x), 0) / a(r).length));
+    default: return null;
+  }
+}

@@ -1,0 +1,60 @@
+// Standard-library modules called as `Module.fn(args)` (STDLIB §9–§25), and
+// methods on handle values (`sb.append(x)` is `StringBuilder.append(sb, x)`).
+// Each module is a table of typed entries; the world is reached via Host.
+
+import type { Call } from '@wyn/parser';
+import type { Compiled, FnCtx } from '../compile/context';
+import { widen } from '../eval/call';
+import { compileExpr } from '../eval/expr';
+import type { Runtime } from '../runtime/runtime';
+import type { Site } from '../runtime/errors';
+import { type Type } from '../types';
+import { BAD } from './helpers';
+import { CORE_MODULES } from './modules-core';
+import { WORLD_MODULES } from './modules-world';
+
+export interface Entry {
+  params: Type[];
+  /** Extra trailing parameters that may be omitted. */
+  optional?: number;
+  ret: Type | ((args: Type[]) => Type);
+  impl: (rt: Runtime, args: unknown[], site: Site) => unknown;
+}
+export type ModuleTable = Record<string, Record<string, Entry>>;
+
+const MODULES: ModuleTable = { ...CORE_MODULES, ...WORLD_MODULES };
+const ALIASES: Record<string, string> = { Builder: 'StringBuilder', DateTime: 'Time', Map: 'HashMap', Dir: 'File' };
+
+export function isStdlibModule(name: string): boolean {
+  return name in MODULES || name in ALIASES;
+}
+
+export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Call, _expected?: Type, self: Compiled | null = null): Compiled {
+  const table = MODULES[ALIASES[mod] ?? mod];
+  const entry = table?.[name];
+  if (entry === undefined) {
+    cx.error('E0213', `module \`${mod}\` has no function \`${name}\``, call.callee.span);
+    call.args.forEach((a) => compileExpr(cx, a.value));
+    return BAD;
+  }
+  const given = (self === null ? 0 : 1) + call.args.length;
+  const max = entry.params.length;
+  const min = max - (entry.optional ?? 0);
+  if (given < min || given > max) {
+    cx.error('E0303', `\`${mod}.${name}\` takes ${min === max ? max : `${min} to ${max}`} argument(s) but ${given} were given`, call.span);
+    return BAD;
+  }
+  const args: Compiled[] = self === null ? [] : [self];
+  call.args.forEach((a, i) => args.push(compileExpr(cx, a.value, entry.params[i + (self === null ? 0 : 1)])));
+  const evs = args.map((a, i) => widen(cx, entry.params[i], a, call.args[i - (self === null ? 0 : 1)]?.span ?? call.span));
+  const ret = typeof entry.ret === 'function' ? entry.ret(args.map((a) => a.t)) : entry.ret;
+  const rt = cx.rt;
+  const site = { file: cx.file, span: call.span };
+  const impl = entry.impl;
+  return { t: ret, ev: (f) => impl(rt, evs.map((e) => e(f)), site) };
+}
+
+export function compileHandleMethod(cx: FnCtx, t: Type, recv: Compiled, name: string, call: Call, expected?: Type): Compiled | null {
+  if (t.k !== 'handle') return null;
+  return compileModuleCall(cx, t.name, name, call, expected, recv);
+}
