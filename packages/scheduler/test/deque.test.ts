@@ -1,9 +1,10 @@
 import { Deque, SharedState, inject, takeInjected } from '@wyn/scheduler';
+import { startGate, startThread } from './threads';
 
 // Every deque test runs at capacity 4 (wrap-around and overflow on every run) and 256.
 describe.each([4, 256])('deque with capacity %i', (capacity) => {
-  const setup = () => {
-    const state = SharedState.create(2, capacity);
+  const setup = (processors = 2) => {
+    const state = SharedState.create(processors, capacity);
     const tasks = (n: number) => Array.from({ length: n }, () => state.tasks.alloc());
     return { state, owner: new Deque(state, 0), thief: new Deque(state, 1), tasks };
   };
@@ -71,5 +72,43 @@ describe.each([4, 256])('deque with capacity %i', (capacity) => {
     const out: number[] = [];
     for (let t = takeInjected(state); t !== 0; t = takeInjected(state)) out.push(t);
     expect(out.sort((a, b) => a - b)).toEqual([...ts].sort((a, b) => a - b));
+  });
+
+  test('stress: the owner pushes and pops while two thieves steal; every task is taken once', async () => {
+    const { state, owner, tasks } = setup(3);
+    const n = 40000;
+    const ts = tasks(n);
+    const counts = new SharedArrayBuffer((n + 1) * 4);
+    const seen = new Int32Array(counts);
+    const done = new SharedArrayBuffer(4);
+    const gate = startGate();
+    // Thief 1 steals batches into its own deque (which overflows too at capacity 4), thief 2 one at a time.
+    const thieves = [1, 2].map((id) => startThread(state, id, 'thief', { counts, done, batch: id === 1, go: gate.go }));
+    await gate.open(2);
+    let taken = 0;
+    const take = (t: number) => {
+      if (t === 0) return;
+      seen[t]++;
+      taken++;
+    };
+    for (let i = 0; i < n; i++) {
+      // Every fifth spawn goes through run-next, as ctx.spawn does.
+      if (i % 5 === 0) {
+        const displaced = owner.setRunNext(ts[i]);
+        if (displaced !== 0) owner.push(displaced);
+      } else {
+        owner.push(ts[i]);
+      }
+      if (i % 3 === 0) take(owner.pop());
+      if (i % 7 === 0) take(owner.takeRunNext());
+      if (i % 11 === 0) take(takeInjected(state));
+    }
+    Atomics.store(new Int32Array(done), 0, 1);
+    take(owner.takeRunNext());
+    for (let t = owner.pop(); t !== 0; t = owner.pop()) take(t);
+    const stolen = (await Promise.all(thieves)) as number[];
+    for (let t = takeInjected(state); t !== 0; t = takeInjected(state)) take(t);
+    expect(seen.subarray(1).every((c) => c === 1)).toBe(true);
+    expect(taken + stolen[0] + stolen[1]).toBe(n);
   });
 });
