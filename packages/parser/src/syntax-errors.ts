@@ -93,7 +93,6 @@ function keywordHint(text: string, pos: number): string | undefined {
 
 /** `1.` and `.5`: Wyn wants digits on both sides of the point (LANGUAGE.md §2.6). */
 function numberHint(text: string, pos: number): string | undefined {
-  if (/[0-9]\.$/.test(text.slice(0, pos))) return 'a float needs digits after the point: write `1.0`';
   if (/^\.[0-9]/.test(text.slice(pos))) return 'a float needs a digit before the point: write `0.5`';
   return undefined;
 }
@@ -111,6 +110,14 @@ export function syntaxError(result: MatchResult, source: SourceFile, brackets: r
   const atEnd = text.slice(pos).trim() === '' || /^\s*$/.test(text.slice(pos).replace(/(\/\/|#)[^\n]*/g, ''));
   const expected = expectedSet(match);
   const open = openBracketAt(brackets, pos);
+  const before = text.slice(0, pos).trimEnd();
+  const danglingPoint = /[0-9][0-9_]*\.$/.exec(before);
+  if (danglingPoint !== null) {
+    const start = before.length - danglingPoint[0].length;
+    return error('E0104', `invalid number literal \`${danglingPoint[0]}\``, source.name, source.span(start, before.length), {
+      hint: `a float needs digits after the point: write \`${danglingPoint[0]}0\``,
+    });
+  }
   if (atEnd) {
     // Point just after the last token rather than at an empty last line.
     const end = lastTokenEnd(text, pos);

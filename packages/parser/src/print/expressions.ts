@@ -197,6 +197,10 @@ function hasBareStruct(e: Expr): boolean {
       return hasBareStruct(e.object);
     case 'TryExpr':
       return hasBareStruct(e.operand);
+    case 'Lambda':
+      return e.body.kind !== 'Block' && hasBareStruct(e.body);
+    case 'SpawnExpr':
+      return hasBareStruct(e.call);
     default:
       return false;
   }

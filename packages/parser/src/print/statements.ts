@@ -42,7 +42,7 @@ class StmtPrinter {
       case 'ExprStmt': {
         const text = this.e(s.expr, indent);
         // A leading `{`, `if` or `match` would be read as a block or a statement.
-        return s.expr.kind === 'MapLit' || s.expr.kind === 'IfExpr' || s.expr.kind === 'MatchExpr' ? `(${text})` : text;
+        return /^(\{|if\b|match\b)/.test(text) ? `(${text})` : text;
       }
       case 'AssignStmt':
         return `${this.e(s.target, indent)} ${s.op} ${this.e(s.value, indent)}`;

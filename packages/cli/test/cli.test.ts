@@ -1,0 +1,100 @@
+// The `wyn` command through `main(argv, io)`: verbs, exit codes, help, colour.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, VERSION } from '@wyn/cli';
+import { memoryIo } from './memory-io';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wyn-cli-'));
+  fs.writeFileSync(path.join(dir, 'clean.wyn'), 'fn main() {\n  print("hi")\n}\n');
+  fs.writeFileSync(path.join(dir, 'open.wyn'), 'fn main() {\n  print("hi")\n');
+  fs.writeFileSync(path.join(dir, 'andand.wyn'), 'ok = true && false\n');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function wyn(argv: string[], options: { env?: Record<string, string>; tty?: boolean } = {}) {
+  const io = memoryIo({ cwd: dir, ...options });
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+test('--version prints the version on stdout', async () => {
+  expect(await wyn(['--version'])).toEqual({ code: 0, out: `wyn ${VERSION}\n`, err: '' });
+});
+
+test('--help lists the verbs and exits 0', async () => {
+  const r = await wyn(['--help']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('Usage: wyn <command> [options]');
+  expect(r.out).toContain('wyn check <files..>');
+  expect(r.err).toBe('');
+});
+
+test('check --help shows an example', async () => {
+  const r = await wyn(['check', '--help']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('wyn check app.wyn lib/util.wyn');
+});
+
+test('check of a clean file prints nothing and exits 0', async () => {
+  expect(await wyn(['check', 'clean.wyn'])).toEqual({ code: 0, out: '', err: '' });
+});
+
+test('check of a broken file prints the diagnostic on stderr and exits 1', async () => {
+  const r = await wyn(['check', 'open.wyn']);
+  expect(r).toEqual({
+    code: 1,
+    out: '',
+    err: [
+      'open.wyn:2:14: error[E0101]: unexpected end of input: expected `}` to close the block opened at 1:11',
+      '  1 | fn main() {',
+      '> 2 |   print("hi")',
+      '    |              ^',
+      'hint: add `}`',
+      '',
+    ].join('\n'),
+  });
+});
+
+test('check reports every file and fails when any fails', async () => {
+  const r = await wyn(['check', 'clean.wyn', 'andand.wyn', 'open.wyn']);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain('andand.wyn:1:11: error[E0106]: the operator `&&` has been removed');
+  expect(r.err).toContain('open.wyn:2:14: error[E0101]');
+});
+
+test('a missing file is reported in one line', async () => {
+  expect(await wyn(['check', 'nope.wyn'])).toEqual({ code: 1, out: '', err: 'wyn: cannot read nope.wyn: no such file\n' });
+});
+
+test.each([
+  [['check'], 'Not enough non-option arguments: got 0, need at least 1'],
+  [['frobnicate'], 'Unknown argument: frobnicate'],
+  [['check', 'x.wyn', '--colour'], 'Unknown argument: colour'],
+  [['--color=blue', 'check', 'clean.wyn'], 'Invalid values:'],
+  [[], 'no command given'],
+])('usage error %j exits 2 with a hint', async (argv, message) => {
+  const r = await wyn(argv);
+  expect(r.code).toBe(2);
+  expect(r.out).toBe('');
+  expect(r.err).toContain(message);
+  expect(r.err.endsWith('hint: run `wyn --help` for usage\n')).toBe(true);
+});
+
+describe('--color', () => {
+  const colored = (err: string) => err.includes('\x1b[');
+  test('always colours, never does not', async () => {
+    expect(colored((await wyn(['--color=always', 'check', 'open.wyn'])).err)).toBe(true);
+    expect(colored((await wyn(['--color=never', 'check', 'open.wyn'], { env: { FORCE_COLOR: '1' } })).err)).toBe(false);
+  });
+  test('auto follows the terminal, NO_COLOR and FORCE_COLOR', async () => {
+    expect(colored((await wyn(['check', 'open.wyn'])).err)).toBe(false);
+    expect(colored((await wyn(['check', 'open.wyn'], { tty: true })).err)).toBe(true);
+    expect(colored((await wyn(['check', 'open.wyn'], { tty: true, env: { NO_COLOR: '1' } })).err)).toBe(false);
+    expect(colored((await wyn(['check', 'open.wyn'], { env: { FORCE_COLOR: '1' } })).err)).toBe(true);
+    expect(colored((await wyn(['check', 'open.wyn'], { tty: true, env: { FORCE_COLOR: '0' } })).err)).toBe(false);
+  });
+});
