@@ -5,6 +5,7 @@
 
 import yargs from 'yargs';
 import { checkCommand } from './commands/check';
+import { runFile, runSource } from './commands/run';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
 
@@ -27,6 +28,8 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
       global: true,
     })
     .option('version', { alias: 'V', type: 'boolean', describe: 'print the version and exit' })
+    .option('eval', { alias: 'e', type: 'string', describe: 'run CODE as a program', requiresArg: true })
+    .parserConfiguration({ 'populate--': true })
     .command(
       'check <files..>',
       'parse and check files without running them',
@@ -36,14 +39,34 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
           .example('wyn check app.wyn lib/util.wyn', 'report every syntax and type error in both files'),
       (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args) }, io)),
     )
+    .command(
+      'run <file> [args..]',
+      'run a program; arguments after the file (or after --) go to System.args()',
+      (y) =>
+        y
+          .positional('file', { type: 'string', describe: 'the program', demandOption: true })
+          .positional('args', { type: 'string', array: true, describe: 'program arguments' })
+          .example('wyn run app.wyn -- input.txt 3', 'run app.wyn with two arguments'),
+      (args) => {
+        const rest = [...((args.args as string[] | undefined) ?? []), ...((args['--'] as string[] | undefined) ?? [])].map(String);
+        setAction(() => runFile(args.file as string, rest, io));
+      },
+    )
     .command('$0', false, (y) => y, (args) => {
       if (args.version === true) {
         setAction(async () => {
           io.stdout.write(`wyn ${VERSION}\n`);
           return 0;
         });
+      } else if (typeof args.eval === 'string') {
+        setAction(() => runSource(args.eval as string, { name: '<eval>', args: (args._ as string[]).map(String) }, io));
+      } else if (args._.length === 0 && !io.stdinIsTTY) {
+        setAction(async () => runSource(await io.readStdin(), { name: '<stdin>', args: [] }, io));
       }
     })
+    .example('wyn run app.wyn', 'run a program')
+    .example("wyn -e 'print(6 * 7)'", 'run a one-line program')
+    .example('cat app.wyn | wyn', 'run a program read from stdin')
     .example('wyn check app.wyn', 'check a file without running it')
     .help('help')
     .alias('help', 'h')
@@ -73,7 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const chosen = action as Action | null;
   if (chosen === null) {
-    io.stderr.write('wyn: no command given\nhint: run `wyn --help` for usage\n');
+    io.stderr.write('wyn: no command given (the REPL is not available yet)\nhint: run `wyn --help` for usage\n');
     return 2;
   }
   return chosen();

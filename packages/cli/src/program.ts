@@ -1,13 +1,15 @@
-// Static analysis of one entry file, as `wyn check` and `wyn run` see it.
+// Static analysis of one entry file (and what it imports), as `wyn check` sees it.
 
-import { type Diagnostic, parse, type SourceFile } from '@wyn/parser';
+import { check } from '@wyn/interpreter';
+import type { Diagnostic, SourceFile } from '@wyn/parser';
+import { cliHost } from './host';
+import type { Io } from './io';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
   sources: Map<string, SourceFile>;
 }
 
-export function analyse(file: string, text: string): Analysis {
-  const parsed = parse(text, file);
-  return { diagnostics: parsed.diagnostics, sources: new Map([[file, parsed.source]]) };
+export function analyse(file: string, text: string, io: Io): Analysis {
+  return check(file, text, cliHost(io, [file]));
 }

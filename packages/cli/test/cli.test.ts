@@ -75,13 +75,17 @@ test.each([
   [['frobnicate'], 'Unknown argument: frobnicate'],
   [['check', 'x.wyn', '--colour'], 'Unknown argument: colour'],
   [['--color=blue', 'check', 'clean.wyn'], 'Invalid values:'],
-  [[], 'no command given'],
 ])('usage error %j exits 2 with a hint', async (argv, message) => {
   const r = await wyn(argv);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
   expect(r.err).toContain(message);
   expect(r.err.endsWith('hint: run `wyn --help` for usage\n')).toBe(true);
+});
+
+test('bare wyn on a terminal has nothing to run yet and says so', async () => {
+  const r = await wyn([], { tty: true });
+  expect(r).toEqual({ code: 2, out: '', err: 'wyn: no command given (the REPL is not available yet)\nhint: run `wyn --help` for usage\n' });
 });
 
 describe('--color', () => {

@@ -23,7 +23,7 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
       failed = true;
       continue;
     }
-    const result = analyse(file, text);
+    const result = analyse(file, text, io);
     if (result.diagnostics.length > 0) io.stderr.write(renderAll(result.diagnostics, result.sources, options.color));
     if (hasErrors(result.diagnostics)) failed = true;
   }
