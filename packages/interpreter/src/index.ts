@@ -7,8 +7,14 @@
 import { type Diagnostic, renderDiagnostic, type SourceFile } from '@wyn/parser';
 import { compileProgram } from './compile/program';
 import type { Host } from './host';
+import { defaultWorkers, installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
 
 export type { ExecResult, Host } from './host';
+
+export interface RunOptions {
+  /** Worker threads beside main, started at the first `spawn` (default: available parallelism − 1, at least 1). */
+  workers?: number;
+}
 export { nodeHost } from './host-node';
 
 export interface CheckResult {
@@ -26,11 +32,17 @@ export function check(entryFile: string, text: string, host: Host): CheckResult 
  * Checks, then runs. Static errors are rendered to stderr with status 1 and no
  * stdout (§1.5); panics print their message and the Wyn call stack (§13.2).
  */
-export async function run(entryFile: string, text: string, host: Host): Promise<number> {
-  const c = compileProgram(entryFile, text, host);
+export async function run(entryFile: string, text: string, host: Host, options: RunOptions = {}): Promise<number> {
+  const ordered = new OrderedHost(host);
+  const c = compileProgram(entryFile, text, ordered.host);
   if (c.diagnostics.length > 0) {
     for (const d of c.diagnostics) host.writeStderr(renderDiagnostic(d, c.sources.get(d.file), { color: false }));
     return 1;
   }
-  return c.execute();
+  installMainConc(c.rt, ordered, host, c.types, text, options.workers ?? defaultWorkers());
+  try {
+    return c.execute();
+  } finally {
+    await shutdownConc(c.rt);
+  }
 }

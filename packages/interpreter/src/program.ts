@@ -96,6 +96,9 @@ export class FnInstance {
   /** Compiled body: runs on a frame whose first slots hold the arguments. */
   body: (fr: unknown[]) => number = () => 0;
   nslots = 0;
+  /** Suspendable form (functions that may suspend, DESIGN §2): a generator over the same completion codes. */
+  gen: ((fr: unknown[]) => Generator<unknown, number, void>) | null = null;
+  genSlots = 0;
   state: 'new' | 'compiling' | 'done' = 'new';
   constructor(
     readonly def: FnDef,

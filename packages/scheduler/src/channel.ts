@@ -130,6 +130,15 @@ export class Channels {
     this.resumeAll(senders);
   }
 
+  /** Items held and whether the channel is closed, read under the lock (a linearizable snapshot). */
+  status(ch: number): { count: number; closed: boolean } {
+    const v = this.lock(ch);
+    const count = v[ch * W + COUNT];
+    const closed = v[ch * W + CLOSED] !== 0;
+    Atomics.store(v, ch * W + LOCK, 0);
+    return { count, closed };
+  }
+
   /** Frees a channel nobody uses any more, with the values still in it. */
   destroy(ch: number): void {
     for (let x = this.tryRecv(ch); x !== EMPTY && x !== CLOSED_CHANNEL; x = this.tryRecv(ch));

@@ -78,6 +78,16 @@ export class TaskContext {
     return p.current !== 0 && (futureState(p.state, p.current) & CANCEL_REQ) !== 0;
   }
 
+  /**
+   * Runs one unit of queued work on this thread (a resumed continuation or a
+   * task); false when none was found. For embedders whose own flow blocks on
+   * the calling thread and must keep the pool progressing meanwhile (the Wyn
+   * interpreter's main, CONCURRENCY.md §12.4 "Main participates").
+   */
+  step(): boolean {
+    return this.p.step();
+  }
+
   /** Lets the running task return without a result; see Suspension. */
   suspend(): Suspension {
     if (this.p.current === 0) throw new Error('suspend() outside a task');

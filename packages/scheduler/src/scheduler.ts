@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { fillOptions, type FilledOptions, type SchedulerOptions } from './options';
 import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN } from './state';
 import { Processor, type TaskFunction } from './processor';
+import type { TaskContext } from './context';
 import { ROOT, requestCancel, takeCompletions } from './future';
 import { AbortError, QueueFullError, SchedulerClosedError, WorkerExitedError } from './errors';
 import { workerEntry } from './entry';
@@ -111,6 +112,25 @@ export class Scheduler extends EventEmitter {
     const result = this.main.join(this.main.spawn(task, 0));
     this.main.publishStats();
     return result;
+  }
+
+  /**
+   * Makes the calling (main) thread processor 0 for an embedder whose main
+   * flow runs outside any task: `fn` runs the tasks this thread picks up, and
+   * the returned context spawns, steps and suspends on this thread. Workers
+   * start at `start()` (or the first `run`), so an embedder can use channels
+   * and cells without starting a thread. Call once, before any `run`/`runSync`.
+   */
+  mainContext(fn: TaskFunction): TaskContext {
+    if (this.closing || this.destroyed) throw new SchedulerClosedError('the scheduler is closed');
+    this.main.setFunction(fn);
+    this.mainLoaded = true;
+    return this.main.ctx;
+  }
+
+  /** Starts the worker threads if they are not running yet. */
+  start(): void {
+    if (this.workers.length === 0 && !this.closing && !this.destroyed) this.startWorkers();
   }
 
   get stats(): SchedulerStats {

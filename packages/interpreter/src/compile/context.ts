@@ -31,6 +31,8 @@ export type Ref =
 export interface Compiled {
   t: Type;
   ev: (f: unknown[]) => unknown;
+  /** Suspendable form of a suspension point (conc/gen.ts); `ev` then blocks instead. */
+  gen?: (f: unknown[]) => Generator<unknown, unknown, void>;
 }
 
 export type Exec = (f: unknown[]) => number;

@@ -13,12 +13,17 @@ import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
-import type { FnInstance, ModuleCtx } from '../program';
+import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
+import type { TypeTable } from '../conc/plain';
+import type { Conc } from '../conc/runtime';
 
 export interface Compiled {
   diagnostics: Diagnostic[];
   sources: Map<string, SourceFile>;
   execute: () => number;
+  rt: Runtime;
+  /** Struct and enum definitions by name, for values crossing threads (conc/plain.ts). */
+  types: TypeTable;
 }
 
 export function compileProgram(entryFile: string, text: string, host: Host): Compiled {
@@ -26,7 +31,8 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   let comp: Compiler | null = null;
   const env = { resolveType: (n: Parameters<Compiler['resolveType']>[0], p: Parameters<Compiler['resolveType']>[1], m: ModuleCtx) => comp!.resolveType(n, p, m) };
   const loaded = load(entryFile, text, host, env);
-  const fail = { diagnostics: loaded.diagnostics, sources: loaded.sources, execute: () => 1 };
+  const types: TypeTable = { structs: new Map<string, StructDef>(), enums: new Map<string, EnumDef>() };
+  const fail = { diagnostics: loaded.diagnostics, sources: loaded.sources, execute: () => 1, rt, types };
   if (loaded.entry === null || loaded.diagnostics.length > 0) return fail;
   const entry = loaded.entry;
   const c = new Compiler(rt, host, entry, (inst) => compileInstance(c, inst));
@@ -54,12 +60,18 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
     if (r !== 'int' && r !== 'void') c.error('E0405', '`main` must return `int` or nothing', entry.file, mainDef.decl.nameSpan);
   }
   compileEverything(c, loaded.modules);
-  if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics, sources: loaded.sources, execute: () => 1 };
+  if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics, sources: loaded.sources, execute: () => 1, rt, types };
+  for (const mod of loaded.modules.values()) {
+    for (const [n, d] of mod.structs) if (!types.structs.has(n)) types.structs.set(n, d);
+    for (const [n, d] of mod.enums) if (!types.enums.has(n)) types.enums.set(n, d);
+  }
   const main = mainInst;
   const site = { file: entry.file, span: mainDef?.decl.nameSpan ?? { start: 0, end: 0, line: 1, col: 1 } };
   return {
     diagnostics: [],
     sources: loaded.sources,
+    rt,
+    types,
     execute: () => {
       let status = 0;
       try {
@@ -68,6 +80,8 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
           const r = callInstance(rt, main, [], site);
           if (prune(main.ret).k === 'int') status = Number(BigInt.asUintN(8, BigInt(r as number)));
         }
+        // §4: the program ends only when every task ever spawned has finished.
+        (rt.conc as Conc | null)?.drain();
         if (rt.assertFailed && status === 0) status = 1;
       } catch (e) {
         status = failure(rt, e);

@@ -15,6 +15,7 @@ import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { compileMethodCall } from './method-call';
+import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
 export function findFunction(cx: FnCtx, name: string): FnDef | null {
   const own = cx.mod.fns.get(name);
@@ -218,6 +219,8 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
     const fn = findFunction(cx, name);
     if (fn !== null) return compileUserCall(cx, fn, call, null, expected);
     if (name === 'Ok' || name === 'Err') return compileResultCtor(cx, name, call, expected);
+    const k = compileConcBuiltin(cx, name, call, expected);
+    if (k !== null) return k;
     const b = compileBuiltinCall(cx, name, call, expected);
     if (b !== null) return b;
     const variant = bareVariant(cx, name, expected);
@@ -241,11 +244,13 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
       cx.error('E0204', `\`${owner}\` has no static method \`${callee.name}\``, callee.span);
       return { t: ANY, ev: () => undefined };
     }
+    const k = compileConcModuleCall(cx, owner, callee.name, call, expected);
+    if (k !== null) return k;
     if (isStdlibModule(owner)) return compileModuleCall(cx, owner, callee.name, call, expected);
   }
   if (callee.kind === 'Field' && !/^\d+$/.test(callee.name)) {
     const recv = compileExpr(cx, callee.object);
-    return compileMethodCall(cx, recv, callee.name, call, expected);
+    return compileChannelMethod(cx, recv, callee.name, call, expected) ?? compileMethodCall(cx, recv, callee.name, call, expected);
   }
   return compileValueCall(cx, compileExpr(cx, callee), call);
 }

@@ -18,6 +18,7 @@ import { compileInterpolation } from './interpolation';
 import { compileLambda } from './lambda';
 import { compileMatchExpr } from './match-expr';
 import { compileTry } from './try-expr';
+import { compileAwait, compileSpawn } from '../conc/compile';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected node ${JSON.stringify((x as { kind?: string }).kind)}`);
@@ -68,10 +69,8 @@ export function compileExpr(cx: FnCtx, e: Expr, expected?: Type): Compiled {
     case 'Field': return compileField(cx, e);
     case 'OptionalField': return compileOptionalField(cx, e);
     case 'TryExpr': return compileTry(cx, e);
-    case 'AwaitExpr':
-    case 'SpawnExpr':
-      cx.error('E0501', 'concurrency (`spawn`/`await`) is not supported by this interpreter yet', e.span);
-      return { t: ANY, ev: () => undefined };
+    case 'AwaitExpr': return compileAwait(cx, e.operand);
+    case 'SpawnExpr': return compileSpawn(cx, e, true);
     default:
       return assertNever(e);
   }

@@ -11,6 +11,8 @@ import { compilePattern } from '../eval/pattern';
 import { compileAssign, compileDestructure, compileIncDec, compileMultiAssign, compileVarDecl } from './assign';
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
+import { compileSpawn } from '../conc/compile';
+import { compileSelect, expandParallel } from '../conc/select';
 
 export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
@@ -50,7 +52,8 @@ export function compileBody(cx: FnCtx, s: Stmt): Exec {
 export function compileStmt(cx: FnCtx, s: Stmt): Exec {
   switch (s.kind) {
     case 'ExprStmt': {
-      const ev = compileExpr(cx, s.expr).ev;
+      // A spawn whose value nobody uses is fire-and-forget (CONCURRENCY.md §2.1).
+      const ev = s.expr.kind === 'SpawnExpr' ? compileSpawn(cx, s.expr, false).ev : compileExpr(cx, s.expr).ev;
       return (f) => {
         ev(f);
         return NORMAL;
@@ -91,10 +94,8 @@ export function compileStmt(cx: FnCtx, s: Stmt): Exec {
     }
     case 'DeferStmt': return compileDefer(cx, s);
     case 'Block': return compileBlock(cx, s.body);
-    case 'SelectStmt':
-    case 'ParallelStmt':
-      cx.error('E0501', 'concurrency (`select`/`parallel`) is not supported by this interpreter yet', s.span);
-      return () => NORMAL;
+    case 'SelectStmt': return compileSelect(cx, s);
+    case 'ParallelStmt': return compileStmts(cx, expandParallel(cx, s));
     case 'FnDecl':
       if (cx.kind !== 'top') cx.error('E0110', 'Nested functions are not supported', s.span);
       return () => NORMAL;

@@ -2,6 +2,7 @@
 // the Wyn call stack (for panic traces and the depth limit), buffered stdout.
 
 import type { Host } from '../host';
+import type { FnInstance } from '../program';
 import { panicAt, type Site } from './errors';
 import { bytesOf } from './values';
 
@@ -22,6 +23,12 @@ export class Runtime {
   private out = '';
   /** Handle tables of StringBuilder, File, Json, … (STDLIB §0 "Handles"). */
   readonly handles = new Map<string, unknown[]>();
+
+  /** Functions that are spawn targets, in compile order: a task names its function by index (DESIGN §3). */
+  readonly spawnables: FnInstance[] = [];
+  /** This thread's concurrency state (conc/runtime.ts), created at the first concurrent operation. */
+  conc: unknown = null;
+  makeConc: (() => unknown) | null = null;
 
   constructor(readonly host: Host, readonly entryFile: string) {}
 

@@ -1,0 +1,243 @@
+// Compiling the concurrency forms (CONCURRENCY.md §2–§8): `spawn`, `await`,
+// the builtins `channel`/`await_all`/`await_any`, the `Task`, `Shared` and
+// `Time.sleep` module functions, and the channel methods. Each suspension
+// point gets both forms: `ev` blocks (main pumps meanwhile), `gen` parks the
+// task (used by suspendable function bodies, gen.ts).
+
+import type { Call, Expr, SpawnExpr } from '@wyn/parser';
+import { type Compiled, type FnCtx } from '../compile/context';
+import { bindArgs, findFunction, widen } from '../eval/call';
+import { compileExpr } from '../eval/expr';
+import type { Site } from '../runtime/errors';
+import { NONE, SomeVal } from '../runtime/values';
+import { ANY, arrayOf, BOOL, fresh, INT, optionOf, prune, type Type, VOID } from '../types';
+import {
+  awaitAnyIndex, awaitB, awaitG, chanCreate, close, conc, recvB, recvG, selectB, selectG, sendB, sendG, sharedOp, sleepB, sleepG, taskValueOp, tryRecvOpt,
+} from './ops';
+import { FutureVal } from './plain';
+import type { Gen } from './runtime';
+
+const none = (): Compiled => ({ t: ANY, ev: () => undefined });
+
+/** `spawn f(args)`: a future (expression) or fire-and-forget (statement), §2. */
+export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Compiled {
+  const call = e.call;
+  const site: Site = { file: cx.file, span: e.span };
+  const rt = cx.rt;
+  const def = call.callee.kind === 'Ident' && cx.lookup(call.callee.name) === null ? findFunction(cx, call.callee.name) : null;
+  if (def === null || def.decl.typeParams.length > 0) {
+    // Methods, lambdas and generic functions run at the spawn, as an already
+    // finished task (a documented gap of this interpreter, §2.2).
+    const c = compileExpr(cx, call);
+    const ev = c.ev;
+    return {
+      t: c.t,
+      ev: (f) => {
+        const v = ev(f);
+        return wantFuture ? conc(rt).finished(v) : undefined;
+      },
+    };
+  }
+  const bound = bindArgs(cx, def, call.args, call.span, false);
+  if (bound === null) return none();
+  const inst = cx.comp.instance(def, new Map(), null);
+  cx.comp.ensureCompiled(inst);
+  if (!rt.spawnables.includes(inst)) rt.spawnables.push(inst);
+  const evs = bound.map((a, i) => {
+    const p = def.decl.params[i];
+    if (a === null) return compileExpr(cx, p.defaultValue!).ev;
+    return widen(cx, inst.params[i], compileExpr(cx, a, inst.params[i]), a.span);
+  });
+  return {
+    t: inst.ret,
+    ev: (f) => {
+      const args = evs.map((ev) => ev(f));
+      return conc(rt).spawn(inst, args, wantFuture);
+    },
+  };
+}
+
+export function compileAwait(cx: FnCtx, operand: Expr): Compiled {
+  const v = compileExpr(cx, operand);
+  const site: Site = { file: cx.file, span: operand.span };
+  const rt = cx.rt;
+  const ev = v.ev;
+  return {
+    t: v.t,
+    ev: (f) => awaitB(conc(rt), ev(f), site),
+    gen: (f) => awaitG(conc(rt), ev(f), site),
+  };
+}
+
+function args(cx: FnCtx, call: Call, types: Type[]): Array<Compiled['ev']> {
+  return call.args.map((a, i) => {
+    const c = compileExpr(cx, a.value, types[i]);
+    if (types[i] !== undefined) cx.expect(types[i], c.t, a.span, 'mismatched argument');
+    return c.ev;
+  });
+}
+
+/** Builtins `channel(n)`, `await_all`, `await_any`, `sleep_ms`; null when `name` is not one. */
+export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
+  const rt = cx.rt;
+  const site: Site = { file: cx.file, span: call.span };
+  switch (name) {
+    case 'channel': return compileTaskCall(cx, 'channel', call, expected);
+    case 'sleep_ms': return compileTimeSleep(cx, call);
+    case 'await_all': {
+      const [a] = args(cx, call, [arrayOf(ANY)]);
+      const el = fresh();
+      const t = arrayOf(el);
+      const ev: Compiled['ev'] = (f) => (a(f) as unknown[]).map((x) => awaitB(conc(rt), x, site));
+      return {
+        t,
+        ev,
+        gen: function* (f): Gen<unknown> {
+          const out: unknown[] = [];
+          for (const x of a(f) as unknown[]) out.push(yield* awaitG(conc(rt), x, site));
+          return out;
+        },
+      };
+    }
+    case 'await_any': {
+      const [a] = args(cx, call, [arrayOf(ANY)]);
+      const pick = (fs: unknown[]): number => awaitAnyIndex(conc(rt), fs, site);
+      return {
+        t: expected ?? fresh(),
+        ev: (f) => {
+          const fs = a(f) as unknown[];
+          if (fs.length === 0) return 0;
+          const c = conc(rt);
+          c.waitUntil(() => pick(fs) >= 0);
+          return awaitB(c, fs[pick(fs)], site);
+        },
+        gen: function* (f): Gen<unknown> {
+          const fs = a(f) as unknown[];
+          if (fs.length === 0) return 0;
+          const c = conc(rt);
+          while (pick(fs) < 0) yield { futs: fs.map((x) => (x as FutureVal).id) };
+          return c.valueOf((fs[pick(fs)] as FutureVal).id);
+        },
+      };
+    }
+    case '$await_timeout': {
+      // parallel(timeout: MS) joins (§6 rule 6): the value, or the zero value of its type.
+      const fut = compileExpr(cx, call.args[0].value);
+      const ms = compileExpr(cx, call.args[1].value).ev;
+      const fe = fut.ev;
+      const zero = (): unknown => ({ int: 0, float: 0, bool: false, string: '' } as Record<string, unknown>)[prune(fut.t).k] ?? 0;
+      return {
+        t: fut.t,
+        ev: (f) => {
+          const c = conc(rt);
+          const id = (fe(f) as FutureVal).id;
+          return c.waitUntil(() => c.isDone(id), null, Date.now() + Number(ms(f))) ? c.valueOf(id) : zero();
+        },
+        gen: function* (f): Gen<unknown> {
+          const c = conc(rt);
+          const id = (fe(f) as FutureVal).id;
+          const until = Date.now() + Number(ms(f));
+          const ch = c.ctx.channels.create(1);
+          c.sh.addTimer(until, ch);
+          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id] };
+          return c.isDone(id) ? c.valueOf(id) : zero();
+        },
+      };
+    }
+  }
+  return null;
+}
+
+function compileTimeSleep(cx: FnCtx, call: Call): Compiled {
+  const [ms] = args(cx, call, [INT]);
+  const rt = cx.rt;
+  return { t: VOID, ev: (f) => sleepB(rt, Number(ms(f))), gen: (f) => sleepG(conc(rt), Number(ms(f))) };
+}
+
+/** `Task.*`, `Shared.*`, `Time.sleep`; null for other module functions. */
+export function compileConcModuleCall(cx: FnCtx, mod: string, name: string, call: Call, expected?: Type): Compiled | null {
+  if (mod === 'Time' && name === 'sleep') return compileTimeSleep(cx, call);
+  if (mod === 'Shared') {
+    const rt = cx.rt;
+    const site: Site = { file: cx.file, span: call.span };
+    const evs = args(cx, call, call.args.map(() => INT));
+    const t = name === 'set' ? VOID : INT;
+    return { t, ev: (f) => sharedOp(conc(rt), name, evs.map((e) => e(f)), site) };
+  }
+  if (mod === 'Task') return compileTaskCall(cx, name, call, expected);
+  return null;
+}
+
+function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
+  const rt = cx.rt;
+  const site: Site = { file: cx.file, span: call.span };
+  switch (name) {
+    case 'channel': {
+      const a = call.args[0]?.value;
+      if (a === undefined || (a.kind === 'IntLit' && a.value < 1n)) {
+        const got = a === undefined ? 0n : (a as { value: bigint }).value;
+        cx.error('E0502', `channel capacity must be >= 1 (got ${got}) - unbuffered channels are not currently supported`, call.span);
+        return none();
+      }
+      const [cap] = args(cx, call, [INT]);
+      return { t: INT, ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
+    }
+    case 'send': {
+      const [ch, v] = args(cx, call, [INT, ANY]);
+      return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
+    }
+    case 'recv': {
+      const [ch] = args(cx, call, [INT]);
+      return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };
+    }
+    case 'try_recv': {
+      const [ch] = args(cx, call, [INT]);
+      return { t: optionOf(fresh()), ev: (f) => tryRecvOpt(conc(rt), ch(f)) };
+    }
+    case 'close': {
+      const [ch] = args(cx, call, [INT]);
+      return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };
+    }
+    case 'select_2': case 'select_3': {
+      const evs = args(cx, call, call.args.map(() => INT));
+      return {
+        t: INT,
+        ev: (f) => selectB(conc(rt), evs.map((e) => e(f)), false).index,
+        gen: function* (f): Gen<unknown> {
+          return (yield* selectG(conc(rt), evs.map((e) => e(f)), false)).index;
+        },
+      };
+    }
+    case 'select':
+      cx.error('E0203', "unknown function 'Task.select' - did you mean 'Task.select_2' or 'Task.select_3'?", call.callee.span);
+      return none();
+    case 'cancel': {
+      const [fut] = args(cx, call, [ANY]);
+      return { t: VOID, ev: (f) => { const v = fut(f); if (v instanceof FutureVal) conc(rt).cancel(v.id); return undefined; } };
+    }
+    case 'is_cancelled':
+      return { t: BOOL, ev: () => (rt.conc === null ? false : conc(rt).isCancelled()) };
+    case 'value': case 'get': case 'set': case 'add': case 'free_value': {
+      const evs = args(cx, call, call.args.map(() => INT));
+      const t = name === 'value' || name === 'get' ? INT : VOID;
+      return { t, ev: (f) => taskValueOp(conc(rt), name, evs.map((e) => e(f))) };
+    }
+  }
+  return null;
+}
+
+/** `ch.send(v)`, `ch.recv()`, `ch.close()` on an int-typed channel handle (§7.2). */
+export function compileChannelMethod(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled | null {
+  const k = prune(recv.t).k;
+  if (k !== 'int' || (name !== 'send' && name !== 'recv' && name !== 'close')) return null;
+  const rt = cx.rt;
+  const ch = recv.ev;
+  if (name === 'send') {
+    const [v] = args(cx, call, [ANY]);
+    return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
+  }
+  if (name === 'recv') return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };
+  return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };
+}
+
+export { NONE, SomeVal, selectB, selectG };

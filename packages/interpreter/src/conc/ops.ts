@@ -1,0 +1,291 @@
+// The Wyn-level concurrency operations, each in two forms: a blocking one
+// (main, which pumps while it waits, and code without a suspendable form)
+// and a generator one that parks the task instead (CONCURRENCY.md §12.4).
+// Channel rules are those of §7.2–§7.6; cells those of §8.
+
+import { ChannelClosedError, CLOSED_CHANNEL, EMPTY } from '@wyn/scheduler';
+import { panicAt, type Site } from '../runtime/errors';
+import { norm } from '../runtime/int64';
+import type { Runtime } from '../runtime/runtime';
+import { NONE, SomeVal } from '../runtime/values';
+import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
+import type { Conc, Gen } from './runtime';
+import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
+
+export function conc(rt: Runtime): Conc {
+  if (rt.conc === null) rt.conc = rt.makeConc!();
+  return rt.conc as Conc;
+}
+
+const RECV_DEAD = 'recv() on a channel with no sender and no live tasks (nothing can ever send)';
+const SEND_DEAD = 'send() on a full channel with no receiver and no live tasks (nothing can ever receive)';
+export const SELECT_DEAD = 'select has no ready channel and no live tasks (nothing can ever send)';
+
+function progress(c: Conc): void {
+  Atomics.add(c.sh.ctl, PROGRESS, 1);
+  c.sh.wakeMain();
+}
+
+// ---- channels (§7)
+
+export function chanCreate(c: Conc, cap: number, site: Site): number {
+  if (cap < 1) panicAt(site, 'E0921', 'Task.channel capacity must be >= 1 (unbuffered channels are not supported)');
+  const ch = c.ctx.channels.create(cap);
+  const id = Atomics.add(c.sh.ctl, NEXT_CH, 1) + 1;
+  if (id >= MAX_CHANNELS) panicAt(site, 'E0921', `too many channels (max ${MAX_CHANNELS - 1})`);
+  Atomics.store(c.sh.chans, id, ch);
+  return id;
+}
+
+/** The scheduler channel behind a Wyn handle; 0 for an invalid handle (§7.2). */
+export function sched(c: Conc, id: unknown): number {
+  const n = Number(id);
+  if (!(n > 0 && n < MAX_CHANNELS)) return 0;
+  return Atomics.load(c.sh.chans, n);
+}
+
+function ready(c: Conc, ch: number, op: 'send' | 'recv'): () => boolean {
+  return () => {
+    const s = c.ctx.channels.status(ch);
+    return s.closed || (op === 'recv' ? s.count > 0 : true);
+  };
+}
+
+/** One send attempt: true when delivered or dropped (closed channel), false when full. */
+function trySend(c: Conc, ch: number, id: unknown, p: unknown, kind: number): boolean {
+  try {
+    if (!c.ctx.channels.trySend(ch, p)) return false;
+    Atomics.store(c.sh.chans, MAX_CHANNELS + Number(id), kind);
+  } catch (e) {
+    if (!(e instanceof ChannelClosedError)) throw e;
+  }
+  progress(c);
+  return true;
+}
+
+export function sendB(c: Conc, id: unknown, v: unknown): void {
+  const ch = sched(c, id);
+  if (ch === 0) return;
+  c.rt.flush();
+  const p = toPlain(v);
+  const kind = kindOf(v);
+  while (!trySend(c, ch, id, p, kind)) {
+    const s = c.ctx.channels.status(ch);
+    c.waitUntil(() => { const t = c.ctx.channels.status(ch); return t.closed || t.count !== s.count; }, SEND_DEAD);
+  }
+}
+
+export function* sendG(c: Conc, id: unknown, v: unknown): Gen<void> {
+  const ch = sched(c, id);
+  if (ch === 0) return;
+  c.rt.flush();
+  const p = toPlain(v);
+  const kind = kindOf(v);
+  while (!trySend(c, ch, id, p, kind)) yield { chans: [ch], op: 'send' };
+}
+
+/** One receive attempt: the value, the zero value once closed and drained, or EMPTY. */
+function tryRecv(c: Conc, ch: number, id: unknown): unknown {
+  const r = c.ctx.channels.tryRecv(ch);
+  if (r === EMPTY) return EMPTY;
+  progress(c);
+  if (r === CLOSED_CHANNEL) return zeroOfKind(Atomics.load(c.sh.chans, MAX_CHANNELS + Number(id)));
+  return fromPlain(r, c.types);
+}
+
+export function recvB(c: Conc, id: unknown): unknown {
+  const ch = sched(c, id);
+  if (ch === 0) return 0;
+  c.rt.flush();
+  for (;;) {
+    const r = tryRecv(c, ch, id);
+    if (r !== EMPTY) return r;
+    c.waitUntil(ready(c, ch, 'recv'), RECV_DEAD);
+  }
+}
+
+export function* recvG(c: Conc, id: unknown): Gen<unknown> {
+  const ch = sched(c, id);
+  if (ch === 0) return 0;
+  c.rt.flush();
+  for (;;) {
+    const r = tryRecv(c, ch, id);
+    if (r !== EMPTY) return r;
+    yield { chans: [ch], op: 'recv' };
+  }
+}
+
+export function tryRecvOpt(c: Conc, id: unknown): unknown {
+  const ch = sched(c, id);
+  if (ch === 0) return NONE;
+  c.rt.flush();
+  const r = c.ctx.channels.tryRecv(ch);
+  if (r === EMPTY || r === CLOSED_CHANNEL) return NONE;
+  progress(c);
+  return new SomeVal(fromPlain(r, c.types));
+}
+
+export function close(c: Conc, id: unknown): void {
+  const ch = sched(c, id);
+  if (ch === 0) return;
+  c.rt.flush();
+  c.ctx.channels.close(ch);
+  progress(c);
+}
+
+/**
+ * `select` (§7.5) and `Task.select_N` (§7.6) share this poll: the first arm
+ * whose channel holds a value (received when `take`), -1 when every channel
+ * is closed and empty (or invalid), null when the caller must wait.
+ */
+export function pollSelect(c: Conc, ids: unknown[], take: boolean): { index: number; value: unknown } | null {
+  let closed = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const ch = sched(c, ids[i]);
+    if (ch === 0) {
+      closed++;
+      continue;
+    }
+    if (!take) {
+      const s = c.ctx.channels.status(ch);
+      if (s.count > 0) return { index: i, value: undefined };
+      if (s.closed) closed++;
+      continue;
+    }
+    const r = c.ctx.channels.tryRecv(ch);
+    if (r === CLOSED_CHANNEL) closed++;
+    else if (r !== EMPTY) {
+      progress(c);
+      return { index: i, value: fromPlain(r, c.types) };
+    }
+  }
+  return closed === ids.length ? { index: -1, value: undefined } : null;
+}
+
+export function selectB(c: Conc, ids: unknown[], take: boolean): { index: number; value: unknown } {
+  c.rt.flush();
+  for (;;) {
+    const r = pollSelect(c, ids, take);
+    if (r !== null) return r;
+    const chs = ids.map((id) => sched(c, id)).filter((ch) => ch !== 0);
+    c.waitUntil(() => chs.some((ch) => ready(c, ch, 'recv')()), SELECT_DEAD);
+  }
+}
+
+export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: number; value: unknown }> {
+  c.rt.flush();
+  for (;;) {
+    const r = pollSelect(c, ids, take);
+    if (r !== null) return r;
+    yield { chans: ids.map((id) => sched(c, id)).filter((ch) => ch !== 0), op: 'recv' };
+  }
+}
+
+// ---- futures (§3)
+
+function fid(v: unknown, site: Site): number {
+  if (!(v instanceof FutureVal)) panicAt(site, 'E0922', 'await on a value that is not a future');
+  return v.id;
+}
+
+export function awaitB(c: Conc, v: unknown, site: Site): unknown {
+  return c.awaitBlocking(fid(v, site));
+}
+
+export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
+  const f = fid(v, site);
+  if (!c.isDone(f)) {
+    c.rt.flush();
+    // §3.4: a cancelled task stops waiting for unfinished futures.
+    if (c.isCancelled()) return 0;
+    while (!c.isDone(f)) yield { futs: [f] };
+  }
+  return c.valueOf(f);
+}
+
+export function awaitAnyIndex(c: Conc, fs: unknown[], site: Site): number {
+  for (let i = 0; i < fs.length; i++) if (c.isDone(fid(fs[i], site))) return i;
+  return -1;
+}
+
+// ---- timers (§5)
+
+export function sleepB(rt: Runtime, ms: number): void {
+  rt.flush();
+  const c = rt.conc as Conc | null;
+  if (c === null || !c.started) {
+    rt.host.sleepMs(ms);
+    return;
+  }
+  const until = Date.now() + Math.max(0, ms);
+  c.waitUntil(() => Date.now() >= until);
+}
+
+export function* sleepG(c: Conc, ms: number): Gen<void> {
+  c.rt.flush();
+  const until = Date.now() + Math.max(0, ms);
+  if (ms <= 0) return;
+  const ch = c.ctx.channels.create(1);
+  c.sh.addTimer(until, ch);
+  while (!c.ctx.channels.status(ch).closed) yield { chans: [ch], op: 'recv', timer: true };
+  c.ctx.channels.destroy(ch);
+}
+
+// ---- Shared and Task.value cells (§8)
+
+function sharedIndex(h: unknown, site: Site): number {
+  const n = Number(h);
+  if (!(n >= 0 && n < SHARED_CELLS)) panicAt(site, 'E0923', `Shared handle out of range: handle ${String(h)} (valid 0..65535)`);
+  return n;
+}
+
+export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unknown {
+  const cells = c.sh.shared;
+  c.rt.flush();
+  if (op === 'new') {
+    const h = Atomics.add(c.sh.ctl, NEXT_SHARED, 1);
+    if (h >= SHARED_CELLS) panicAt(site, 'E0923', 'Shared value pool exhausted (max 65536 live Shared values)');
+    Atomics.store(cells, h, BigInt(args[0] as number));
+    return h;
+  }
+  const h = sharedIndex(args[0], site);
+  switch (op) {
+    case 'get': return norm(Atomics.load(cells, h));
+    case 'set': Atomics.store(cells, h, BigInt.asIntN(64, BigInt(args[1] as number))); progress(c); return undefined;
+    case 'add': { const r = norm(Atomics.add(cells, h, BigInt(args[1] as number))); progress(c); return r; }
+    default: { const r = norm(Atomics.sub(cells, h, BigInt(args[1] as number))); progress(c); return r; }
+  }
+}
+
+export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
+  const sh = c.sh;
+  c.rt.flush();
+  if (op === 'value') {
+    sh.lock(TVLOCK);
+    let h = 1;
+    while (h < SHARED_CELLS && sh.tvUsed[h] !== 0) h++;
+    if (h < SHARED_CELLS) {
+      sh.tvUsed[h] = 1;
+      Atomics.store(sh.tvals, h, BigInt(args[0] as number));
+    }
+    sh.unlock(TVLOCK);
+    return h < SHARED_CELLS ? h : 0;
+  }
+  const h = Number(args[0]);
+  const valid = h >= 1 && h < SHARED_CELLS && Atomics.load(sh.tvUsed, h) !== 0;
+  switch (op) {
+    case 'get': return valid ? norm(Atomics.load(sh.tvals, h)) : 0;
+    case 'set': if (valid) Atomics.store(sh.tvals, h, BigInt(args[1] as number)); break;
+    case 'add': if (valid) Atomics.add(sh.tvals, h, BigInt(args[1] as number)); break;
+    case 'free_value':
+      if (valid) {
+        sh.lock(TVLOCK);
+        Atomics.store(sh.tvals, h, 0n);
+        sh.tvUsed[h] = 0;
+        sh.unlock(TVLOCK);
+      }
+      break;
+  }
+  progress(c);
+  return undefined;
+}

@@ -1,0 +1,327 @@
+// One thread's view of a concurrent Wyn run (CONCURRENCY.md §12, DESIGN §3).
+//
+// Every thread (main = scheduler processor 0, workers 1..n) has one `Conc`
+// over the same SharedMem and compiled program. Protocol of a task:
+//   1. spawn (any thread): LIVE+1, allocate the future record (expression
+//      form), copy arguments and the global snapshot (§12.1), queue a
+//      scheduler task {i: spawnable index, a, g, w: future}.
+//   2. run (whichever thread takes it): functions that may suspend run as a
+//      generator; a yielded `Req` parks the task with the scheduler's
+//      suspension hook (ctx.suspend + onReady) so the thread runs other
+//      work (§12.4). Started tasks resume on their own thread.
+//   3. finish: flush this thread's output, publish the result (STATE after
+//      TAG/PAYLOAD), then LIVE-1 — so whoever sees LIVE reach 0 or STATE set
+//      also sees the output and the value (§12.5, §12.6).
+// A panic or `exit(n)` in a task flags the run (SharedMem.setFatal) instead
+// of completing the task; main notices at its next blocking point (§10.1).
+// Main never suspends: it blocks by pumping (`waitUntil`): running queued
+// tasks and continuations, firing timers, draining the output log, checking
+// for the end flag and for deadlocks (§10.2, §10.3).
+
+import { Codec, type Scheduler, type Suspension, type TaskContext } from '@wyn/scheduler';
+import { RETURN } from '../compile/context';
+import type { FnInstance } from '../program';
+import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
+import type { Runtime } from '../runtime/runtime';
+import { bytesOf } from '../runtime/values';
+import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
+import { BLOCKED, F_CANCEL, F_PAYLOAD, F_SCHED, F_STATE, F_TAG, FLAG, FW, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
+
+/** What a suspended task waits for: any of these futures or channel conditions. */
+export interface Req {
+  futs?: number[];
+  chans?: number[];
+  op?: 'send' | 'recv';
+  /** A sleep: not counted as blocked, so no deadlock is reported meanwhile. */
+  timer?: boolean;
+}
+export type Gen<T> = Generator<Req, T, void>;
+
+export interface TaskMsg { i: number; a: unknown[]; g: unknown[] | null; w: number }
+
+interface TaskState {
+  fid: number;
+  G: unknown[];
+  sites: Site[];
+  gen: Gen<number> | null;
+  susp: Suspension | null;
+}
+
+export class Conc {
+  readonly codec: Codec;
+  cur: TaskState | null = null;
+  scheduler: Scheduler | null = null;
+  started = false;
+
+  constructor(
+    readonly sh: SharedMem,
+    readonly ctx: TaskContext,
+    readonly rt: Runtime,
+    readonly types: TypeTable,
+    readonly isMain: boolean,
+    /** Main only: writes what other threads logged to the Host. */
+    readonly drainLog: () => void,
+    /** Main only: starts the worker threads (first spawn). */
+    private readonly startWorkers: () => void,
+  ) {
+    this.codec = new Codec(sh.heap);
+  }
+
+  // ---- spawn and futures (§2, §3)
+
+  spawn(inst: FnInstance, args: unknown[], wantFuture: boolean): FutureVal | undefined {
+    if (!this.started) {
+      this.started = true;
+      this.startWorkers();
+    }
+    const rt = this.rt;
+    rt.flush();
+    const sh = this.sh;
+    let w = 0;
+    if (wantFuture) {
+      w = sh.futs.alloc();
+      const v = sh.futs.view(w);
+      Atomics.store(v, w * FW + F_STATE, 0);
+      Atomics.store(v, w * FW + F_CANCEL, 0);
+    }
+    const G = this.cur !== null ? this.cur.G : rt.G;
+    const msg: TaskMsg = { i: rt.spawnables.indexOf(inst), a: args.map((x) => toPlain(x)), g: G.length > 0 ? (toPlain(G, true) as unknown[]) : null, w };
+    Atomics.add(sh.ctl, LIVE, 1);
+    const f = this.ctx.spawn(msg);
+    if (w !== 0) Atomics.store(sh.futs.view(w), w * FW + F_SCHED, f);
+    return w !== 0 ? new FutureVal(w) : undefined;
+  }
+
+  /** A future that is already complete (spawns run at once, see compile.ts). */
+  finished(value: unknown): FutureVal {
+    const sh = this.sh;
+    const w = sh.futs.alloc();
+    const v = sh.futs.view(w);
+    this.codec.encode(toPlain(value));
+    Atomics.store(v, w * FW + F_CANCEL, 0);
+    Atomics.store(v, w * FW + F_TAG, this.codec.tag);
+    Atomics.store(v, w * FW + F_PAYLOAD, this.codec.payload);
+    Atomics.store(v, w * FW + F_STATE, 1);
+    return new FutureVal(w);
+  }
+
+  isDone(fid: number): boolean {
+    return Atomics.load(this.sh.futs.view(fid), fid * FW + F_STATE) !== 0;
+  }
+
+  valueOf(fid: number): unknown {
+    const v = this.sh.futs.view(fid);
+    return fromPlain(this.codec.decode(v[fid * FW + F_TAG], v[fid * FW + F_PAYLOAD], true), this.types);
+  }
+
+  schedOf(fid: number): number {
+    return Atomics.load(this.sh.futs.view(fid), fid * FW + F_SCHED);
+  }
+
+  cancel(fid: number): void {
+    Atomics.store(this.sh.futs.view(fid), fid * FW + F_CANCEL, 1);
+  }
+
+  isCancelled(): boolean {
+    const c = this.cur;
+    if (c === null || c.fid === 0) return false;
+    return Atomics.load(this.sh.futs.view(c.fid), c.fid * FW + F_CANCEL) !== 0;
+  }
+
+  // ---- blocking (main, and tasks in code that has no suspendable form)
+
+  /** Blocks until `ready()`; `stuck` says whether main's wait can never end when no task is alive. */
+  waitUntil(ready: () => boolean, deadlock: string | null = null, deadline = Infinity): boolean {
+    const sh = this.sh;
+    let idle = 0;
+    let quietSince = 0;
+    let quietProgress = -1;
+    while (!ready()) {
+      if (this.isMain) {
+        this.checkEnd();
+        this.fireTimers();
+      }
+      if (this.ctx.step()) {
+        idle = 0;
+        continue;
+      }
+      const now = Date.now();
+      if (now >= deadline) return false;
+      if (this.isMain) {
+        const live = Atomics.load(sh.ctl, LIVE);
+        if (deadlock !== null && live === 0) this.deadlock(deadlock);
+        if (live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
+          // §10.3: everyone parked, nothing pending; confirm it holds still.
+          const p = Atomics.load(sh.ctl, PROGRESS);
+          if (p !== quietProgress) {
+            quietProgress = p;
+            quietSince = now;
+          } else if (now - quietSince > 300) this.deadlock('all tasks are blocked (nothing can make progress)');
+        } else quietProgress = -1;
+      }
+      idle++;
+      const wake = Atomics.load(sh.ctl, WAKE);
+      Atomics.wait(sh.ctl, WAKE, wake, Math.max(0, Math.min(idle < 100 ? 0.05 : 1, deadline - now)));
+    }
+    return true;
+  }
+
+  /** Main: ends the run if a task exited or failed (§4, §10.1). */
+  checkEnd(): void {
+    if (Atomics.load(this.sh.ctl, FLAG) === 0) return;
+    this.drainLog();
+    throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS));
+  }
+
+  fireTimers(): void {
+    if (Atomics.load(this.sh.ctl, TIMERS) === 0) return;
+    for (const ch of this.sh.expired(Date.now()).chans) this.ctx.channels.close(ch);
+  }
+
+  private deadlock(what: string): never {
+    this.rt.flush();
+    this.drainLog();
+    this.rt.host.writeStderr(`wyn: deadlock - ${what}\n`);
+    throw new ExitSignal(1);
+  }
+
+  awaitBlocking(fid: number): unknown {
+    if (!this.isDone(fid)) {
+      this.rt.flush();
+      if (this.isCancelled()) return 0;
+      this.waitUntil(() => this.isDone(fid));
+    }
+    return this.valueOf(fid);
+  }
+
+  /** Main after the program: wait for every task ever spawned (§4). */
+  drain(): void {
+    if (!this.started) return;
+    this.rt.flush();
+    this.waitUntil(() => Atomics.load(this.sh.ctl, LIVE) === 0);
+    this.checkEnd();
+    this.drainLog();
+  }
+
+  // ---- running tasks (any thread)
+
+  runTask(msg: TaskMsg): unknown {
+    const rt = this.rt;
+    const inst = rt.spawnables[msg.i];
+    const G = msg.g === null ? [] : (fromPlain(msg.g, this.types) as unknown[]);
+    const st: TaskState = { fid: msg.w, G, sites: [], gen: null, susp: null };
+    const fr = new Array(Math.max(inst.nslots, inst.genSlots));
+    for (let i = 0; i < msg.a.length; i++) fr[i] = fromPlain(msg.a[i], this.types);
+    const site = { file: inst.def.mod.file, span: inst.def.decl.nameSpan };
+    if (inst.gen !== null) {
+      st.sites = [site];
+      st.gen = inst.gen(fr) as Gen<number>;
+      return this.drive(st);
+    }
+    const saved = this.enter(st);
+    let result: unknown;
+    try {
+      rt.enter(site);
+      const c = inst.body(fr);
+      result = c === RETURN ? rt.ret : undefined;
+    } catch (e) {
+      this.leave(saved, null);
+      this.failed(e);
+      return undefined;
+    }
+    this.leave(saved, null);
+    this.finish(st, result);
+    return undefined;
+  }
+
+  /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
+  private drive(st: TaskState): unknown {
+    const saved = this.enter(st);
+    let r: IteratorResult<Req, number>;
+    try {
+      r = st.gen!.next();
+    } catch (e) {
+      this.leave(saved, null);
+      this.failed(e);
+      return undefined;
+    }
+    if (r.done) {
+      const result = r.value === RETURN ? this.rt.ret : undefined;
+      this.leave(saved, null);
+      this.finish(st, result);
+      if (st.susp !== null) st.susp.resolve(undefined);
+      return undefined;
+    }
+    this.leave(saved, st);
+    this.park(st, r.value);
+    if (st.susp === null) st.susp = this.ctx.suspend();
+    return st.susp;
+  }
+
+  private park(st: TaskState, req: Req): void {
+    const sh = this.sh;
+    const counted = req.timer !== true;
+    if (counted) Atomics.add(sh.ctl, BLOCKED, 1);
+    let fired = false;
+    const resume = (): void => {
+      if (fired) return;
+      fired = true;
+      if (counted) Atomics.sub(sh.ctl, BLOCKED, 1);
+      this.drive(st);
+    };
+    for (const f of req.futs ?? []) this.ctx.onReady(this.schedOf(f), resume);
+    for (const ch of req.chans ?? []) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume);
+  }
+
+  /** Installs a task's globals and call sites on this thread's runtime. */
+  private enter(st: TaskState): { G: unknown[]; depth: number; cur: TaskState | null } {
+    const rt = this.rt;
+    const saved = { G: rt.G, depth: rt.depth, cur: this.cur };
+    rt.G = st.G;
+    for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
+    rt.depth = saved.depth + st.sites.length;
+    this.cur = st;
+    return saved;
+  }
+
+  private leave(saved: { G: unknown[]; depth: number; cur: TaskState | null }, parked: TaskState | null): void {
+    const rt = this.rt;
+    if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
+    rt.G = saved.G;
+    rt.depth = saved.depth;
+    this.cur = saved.cur;
+  }
+
+  private finish(st: TaskState, result: unknown): void {
+    const sh = this.sh;
+    this.rt.flush();
+    if (st.fid !== 0) {
+      const codec = this.codec;
+      codec.encode(toPlain(result));
+      const v = sh.futs.view(st.fid);
+      Atomics.store(v, st.fid * FW + F_TAG, codec.tag);
+      Atomics.store(v, st.fid * FW + F_PAYLOAD, codec.payload);
+      Atomics.store(v, st.fid * FW + F_STATE, 1);
+    }
+    Atomics.add(sh.ctl, PROGRESS, 1);
+    Atomics.sub(sh.ctl, LIVE, 1);
+    sh.wakeMain();
+  }
+
+  /** A task ended by `exit(n)` or a fatal error: report it and flag the run (§10.1, §12.7). */
+  private failed(e: unknown): void {
+    const rt = this.rt;
+    if (e instanceof ExitSignal) {
+      rt.flush();
+      this.sh.setFatal(e.status);
+      return;
+    }
+    rt.flush();
+    let text: string;
+    if (e instanceof WynPanic) text = renderPanic(e, rt.sites.slice(0, rt.depth));
+    else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
+    else text = `panic: internal error in a task: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+    this.sh.append(2, bytesOf(text));
+    this.sh.setFatal(e instanceof WynPanic ? e.status : 1);
+  }
+}

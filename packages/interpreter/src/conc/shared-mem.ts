@@ -1,0 +1,211 @@
+/// <reference lib="es2024.sharedmemory" />
+// Process-wide state of a Wyn run that is not the scheduler's own
+// (CONCURRENCY.md §12.5): one set of SharedArrayBuffers created by the main
+// thread and attached by every worker, so a handle means the same thing on
+// every thread.
+//
+// Control words (Int32Array `ctl`):
+//   LIVE      tasks spawned and not finished; +1 by the spawner before the
+//             task is queued, -1 by the task after its result is published.
+//             Main's exit drain waits for 0 (§4, §12.7).
+//   BLOCKED   tasks suspended on an await or a channel (not on a timer);
+//             +1 by the task when it parks, -1 when its continuation runs.
+//             BLOCKED == LIVE with no timer pending and no PROGRESS is the
+//             global deadlock of §10.3.
+//   FLAG/STATUS  set once (under LOGLOCK) by the first `exit(n)` or fatal
+//             error in a task; every later output append is dropped, and main
+//             ends the run with STATUS at its next blocking point (§10.1).
+//   LOGLOCK/LOGLEN  spin lock and byte length of the output log (below).
+//   PROGRESS  bumped by every completed channel operation and task end.
+//   WAKE      bumped and notified for main, which sleeps on it while blocked.
+//   Counters for channel, Shared and Task.value handles (§7.1, §8).
+//
+// Output log: every thread but main appends its output here, in order, under
+// LOGLOCK ([stream byte][u32 length][bytes] records); main drains it into the
+// Host before each of its own writes and while it waits. Appends happen
+// before the synchronising action that follows them, so the log order
+// respects happens-before (§12.6), and nothing is lost at exit.
+//
+// Futures: records of FW words in `futs` (index = Wyn future handle):
+//   STATE (0 pending, 1 done; stored after TAG/PAYLOAD), SCHED (the
+//   scheduler future the task runs under, for suspension), CANCEL, TAG and
+//   PAYLOAD (the result, encoded once and decoded with `keep` by every await,
+//   §3.1 memoised results).
+
+import { Heap, Slab } from '@wyn/scheduler';
+
+export const LIVE = 0;
+export const BLOCKED = 1;
+export const FLAG = 2;
+export const STATUS = 3;
+export const LOGLOCK = 4;
+export const LOGLEN = 5;
+export const PROGRESS = 6;
+export const WAKE = 7;
+export const NEXT_CH = 8;
+export const NEXT_SHARED = 9;
+export const TVLOCK = 10;
+export const TIMERS = 11;
+export const TIMERLOCK = 12;
+
+export const F_STATE = 1;
+export const F_SCHED = 2;
+export const F_CANCEL = 3;
+export const F_TAG = 4;
+export const F_PAYLOAD = 5;
+export const FW = 8;
+
+export const MAX_CHANNELS = 1 << 18;
+export const SHARED_CELLS = 65536;
+export const MAX_TIMERS = 1 << 14;
+
+export interface MemBuffers {
+  ctl: SharedArrayBuffer;
+  futs: SharedArrayBuffer;
+  heap: SharedArrayBuffer;
+  chans: SharedArrayBuffer;
+  shared: SharedArrayBuffer;
+  tvals: SharedArrayBuffer;
+  log: SharedArrayBuffer;
+  timers: SharedArrayBuffer;
+}
+
+export class SharedMem {
+  readonly ctl: Int32Array;
+  readonly futs: Slab;
+  readonly heap: Heap;
+  /** Wyn channel handle → scheduler channel (+1, 0 = none); second half: kind of the last value sent. */
+  readonly chans: Int32Array;
+  readonly shared: BigInt64Array;
+  /** Task.value cells: values, then used flags in `tvUsed`. */
+  readonly tvals: BigInt64Array;
+  readonly tvUsed: Int32Array;
+  readonly timers: Float64Array;
+
+  constructor(readonly b: MemBuffers) {
+    this.ctl = new Int32Array(b.ctl);
+    this.futs = new Slab(FW, 1024, 1 << 23, b.futs);
+    this.heap = new Heap(1 << 20, b.heap);
+    this.chans = new Int32Array(b.chans);
+    this.shared = new BigInt64Array(b.shared);
+    this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
+    this.tvUsed = new Int32Array(b.tvals, SHARED_CELLS * 8);
+    this.timers = new Float64Array(b.timers);
+  }
+
+  static create(): SharedMem {
+    const heap = new Heap(1 << 20);
+    const futs = new Slab(FW, 1024, 1 << 23);
+    return new SharedMem({
+      ctl: new SharedArrayBuffer(64 * 4),
+      futs: futs.buffer,
+      heap: heap.buffer,
+      chans: new SharedArrayBuffer(MAX_CHANNELS * 2 * 4),
+      shared: new SharedArrayBuffer(SHARED_CELLS * 8),
+      tvals: new SharedArrayBuffer(SHARED_CELLS * 12),
+      log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
+      timers: new SharedArrayBuffer(MAX_TIMERS * 16),
+    });
+  }
+
+  lock(word: number): void {
+    while (Atomics.compareExchange(this.ctl, word, 0, 1) !== 0) {
+      // Held for a few stores (or one copy of the log) by another thread.
+    }
+  }
+
+  unlock(word: number): void {
+    Atomics.store(this.ctl, word, 0);
+  }
+
+  wakeMain(): void {
+    Atomics.add(this.ctl, WAKE, 1);
+    Atomics.notify(this.ctl, WAKE);
+  }
+
+  /** Appends one output record; dropped once a fatal error or exit was flagged (§10.1). */
+  append(stream: 1 | 2, bytes: Uint8Array, force = false): void {
+    this.lock(LOGLOCK);
+    try {
+      if (!force && Atomics.load(this.ctl, FLAG) !== 0) return;
+      const len = this.ctl[LOGLEN];
+      const need = len + 5 + bytes.length;
+      const log = this.b.log;
+      if (need > log.byteLength) log.grow(Math.max(need, Math.min(log.maxByteLength, log.byteLength * 2)));
+      const u8 = new Uint8Array(log);
+      u8[len] = stream;
+      new DataView(log).setUint32(len + 1, bytes.length, true);
+      u8.set(bytes, len + 5);
+      this.ctl[LOGLEN] = need;
+    } finally {
+      this.unlock(LOGLOCK);
+    }
+  }
+
+  /** Takes everything logged so far, in order. */
+  takeLog(): Array<[number, Uint8Array]> {
+    if (Atomics.load(this.ctl, LOGLEN) === 0) return [];
+    this.lock(LOGLOCK);
+    const len = this.ctl[LOGLEN];
+    const copy = new Uint8Array(new Uint8Array(this.b.log, 0, len));
+    this.ctl[LOGLEN] = 0;
+    this.unlock(LOGLOCK);
+    const out: Array<[number, Uint8Array]> = [];
+    const dv = new DataView(copy.buffer);
+    for (let at = 0; at < len; ) {
+      const n = dv.getUint32(at + 1, true);
+      out.push([copy[at], copy.subarray(at + 5, at + 5 + n)]);
+      at += 5 + n;
+    }
+    return out;
+  }
+
+  /** Flags the run as ending with `status`; the first caller wins. */
+  setFatal(status: number): void {
+    this.lock(LOGLOCK);
+    if (this.ctl[FLAG] === 0) {
+      this.ctl[STATUS] = status;
+      Atomics.store(this.ctl, FLAG, 1);
+    }
+    this.unlock(LOGLOCK);
+    this.wakeMain();
+  }
+
+  /** Registers a timer: scheduler channel `ch` is closed by main once `deadline` (ms) passes. */
+  addTimer(deadline: number, ch: number): void {
+    this.lock(TIMERLOCK);
+    const n = this.ctl[TIMERS];
+    if (n >= MAX_TIMERS) {
+      this.unlock(TIMERLOCK);
+      throw new Error('too many sleeping tasks');
+    }
+    this.timers[n * 2] = deadline;
+    this.timers[n * 2 + 1] = ch;
+    Atomics.store(this.ctl, TIMERS, n + 1);
+    this.unlock(TIMERLOCK);
+    this.wakeMain();
+  }
+
+  /** Removes and returns the channels of expired timers; `next` gets the earliest remaining deadline. */
+  expired(now: number): { chans: number[]; next: number } {
+    const chans: number[] = [];
+    let next = Infinity;
+    if (Atomics.load(this.ctl, TIMERS) === 0) return { chans, next };
+    this.lock(TIMERLOCK);
+    let n = this.ctl[TIMERS];
+    for (let i = 0; i < n; ) {
+      if (this.timers[i * 2] <= now) {
+        chans.push(this.timers[i * 2 + 1]);
+        n--;
+        this.timers[i * 2] = this.timers[n * 2];
+        this.timers[i * 2 + 1] = this.timers[n * 2 + 1];
+      } else {
+        next = Math.min(next, this.timers[i * 2]);
+        i++;
+      }
+    }
+    Atomics.store(this.ctl, TIMERS, n);
+    this.unlock(TIMERLOCK);
+    return { chans, next };
+  }
+}

@@ -1,0 +1,132 @@
+// The Node side of concurrency: the scheduler, the worker module it loads,
+// and the Host wrapper that keeps output in happens-before order
+// (CONCURRENCY.md §12.6). Like host-node.ts, this file may use Node
+// built-ins (eslint.config.mjs).
+//
+// Workers start at the first spawn (DESIGN §4: a worker costs ~80 ms, and a
+// program that never spawns starts no thread). Each worker compiles the same
+// program from its source text, so a spawnable index names the same function
+// on every thread.
+//
+// Running from TypeScript sources (jest), Node cannot load the interpreter in
+// a worker, so the worker module is a small bootstrap written to the temp
+// folder that registers a `.ts` loader (typescript.transpileModule, cached on
+// disk by content hash) and maps `@wyn/*` to `packages/*/src`.
+
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Scheduler } from '@wyn/scheduler';
+import type { Host } from '../host';
+import type { Runtime } from '../runtime/runtime';
+import type { TypeTable } from './plain';
+import { Conc, type TaskMsg } from './runtime';
+import { SharedMem } from './shared-mem';
+
+/** Default worker count: available parallelism minus main, at least one (issue 6). */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export interface WorkerData {
+  mem: SharedMem['b'];
+  file: string;
+  text: string;
+  args: string[];
+}
+
+/** Main's host: drains what other threads logged before each of main's own writes. */
+export class OrderedHost {
+  drain: () => void = () => undefined;
+  readonly host: Host;
+  constructor(base: Host) {
+    this.host = {
+      ...base,
+      writeStdout: (b) => {
+        this.drain();
+        base.writeStdout(b);
+      },
+      writeStderr: (t) => {
+        this.drain();
+        base.writeStderr(t);
+      },
+    };
+  }
+}
+
+/** Sets up main's lazily created Conc for a run (`rt.makeConc`). */
+export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, text: string, workers: number): void {
+  rt.makeConc = () => {
+    const sh = SharedMem.create();
+    const data: WorkerData = { mem: sh.b, file: rt.entryFile, text, args: base.args() };
+    const scheduler = new Scheduler({ filename: workerModule(), workers, workerData: data });
+    const dec = new TextDecoder();
+    const drainLog = (): void => {
+      for (const [stream, bytes] of sh.takeLog()) {
+        if (stream === 1) base.writeStdout(bytes);
+        else base.writeStderr(dec.decode(bytes));
+      }
+    };
+    ordered.drain = drainLog;
+    let c: Conc | null = null;
+    const ctx = scheduler.mainContext((task) => c!.runTask(task as TaskMsg));
+    c = new Conc(sh, ctx, rt, types, true, drainLog, () => scheduler.start());
+    c.scheduler = scheduler;
+    return c;
+  };
+}
+
+/** Stops the workers of a finished run. */
+export async function shutdownConc(rt: Runtime): Promise<void> {
+  const c = rt.conc as Conc | null;
+  if (c === null || c.scheduler === null) return;
+  await c.scheduler.destroy();
+}
+
+let bootstrap: string | undefined;
+
+function workerModule(): string {
+  const compiled = path.join(__dirname, 'task-entry.js');
+  if (fs.existsSync(compiled)) return compiled;
+  if (bootstrap !== undefined) return bootstrap;
+  const packages = path.resolve(__dirname, '../../..');
+  const ts = require.resolve('typescript', { paths: [packages] });
+  const entry = path.join(__dirname, 'task-entry.ts');
+  const code = `'use strict';
+const fs = require('fs'), path = require('path'), crypto = require('crypto'), Module = require('module'), os = require('os');
+const packages = ${JSON.stringify(packages)};
+const cacheDir = path.join(os.tmpdir(), 'wyn-ts-cache');
+let ts = null;
+if (!require.extensions['.ts']) {
+  require.extensions['.ts'] = (m, filename) => {
+    const src = fs.readFileSync(filename, 'utf8');
+    const key = crypto.createHash('sha1').update(filename).update(src).digest('hex');
+    const cached = path.join(cacheDir, key + '.js');
+    let out;
+    try { out = fs.readFileSync(cached, 'utf8'); } catch {
+      ts = ts || require(${JSON.stringify(ts)});
+      out = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: filename }).outputText;
+      try { fs.mkdirSync(cacheDir, { recursive: true }); const tmp = cached + '.' + process.pid; fs.writeFileSync(tmp, out); fs.renameSync(tmp, cached); } catch {}
+    }
+    m._compile(out, filename);
+  };
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    const m = /^@wyn\\/(parser|interpreter|scheduler)$/.exec(request);
+    if (m) request = path.join(packages, m[1], 'src', 'index.ts');
+    return resolve.call(this, request, ...rest);
+  };
+}
+module.exports = require(${JSON.stringify(entry)});
+`;
+  const hash = createHash('sha1').update(code).digest('hex').slice(0, 16);
+  const file = path.join(tmpdir(), `wyn-task-boot-${hash}.js`);
+  if (!fs.existsSync(file)) {
+    const tmp = `${file}.${process.pid}`;
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, file);
+  }
+  bootstrap = file;
+  return file;
+}

@@ -1,0 +1,54 @@
+// Golden programs of tests/conformance/concurrency (CONCURRENCY.md §15), run
+// through `run()` with a recording Host at 1, 2 and 4 workers, each several
+// times to catch races. `tests/known-failing-concurrency.txt` lists programs
+// expected to fail (`path  reason`); a listed program that passes fails the
+// test, so the list stays true. No time limits: jest's default applies.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { nodeHost, run } from '@wyn/interpreter';
+import { recordingHost } from '../packages/interpreter/test/recording-host';
+
+const dir = path.join(__dirname, 'conformance', 'concurrency');
+const known = new Map<string, string>();
+for (const line of fs.readFileSync(path.join(__dirname, 'known-failing-concurrency.txt'), 'utf8').split('\n')) {
+  const m = /^(\S+)\s+(.+)$/.exec(line.trim());
+  if (m !== null && !line.startsWith('#')) known.set(m[1], m[2]);
+}
+const only = process.env.WYN_CONC_ONLY;
+const programs = fs.readdirSync(dir).filter((f) => f.endsWith('.wyn') && (only === undefined || f.includes(only))).sort();
+const REPEAT = Number(process.env.WYN_CONC_REPEAT ?? 2);
+
+async function runOne(file: string, workers: number): Promise<{ stdout: string; status: number }> {
+  const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file)] }) });
+  const cwd = process.cwd();
+  process.chdir(path.dirname(file));
+  try {
+    const status = await run(path.basename(file), fs.readFileSync(file, 'utf8'), rec.host, { workers });
+    return { stdout: rec.stdout(), status };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe.each([1, 2, 4])('concurrency with %i worker(s)', (workers) => {
+  for (const p of programs) {
+    const key = `concurrency/${p}`;
+    test(`${key} prints its expected output and exits with its expected status`, async () => {
+      const base = path.join(dir, p.slice(0, -4));
+      const expOut = fs.readFileSync(base + '.out', 'utf8');
+      const expExit = fs.existsSync(base + '.exit') ? Number(fs.readFileSync(base + '.exit', 'utf8').trim()) : 0;
+      let pass = true;
+      let got = { stdout: '', status: 0 };
+      for (let i = 0; i < REPEAT && pass; i++) {
+        got = await runOne(path.join(dir, p), workers);
+        pass = got.stdout === expOut && got.status === expExit;
+      }
+      if (known.has(key)) {
+        expect({ key, passes: pass, reason: known.get(key) }).toEqual({ key, passes: false, reason: known.get(key) });
+      } else {
+        expect({ stdout: got.stdout, status: got.status }).toEqual({ stdout: expOut, status: expExit });
+      }
+    });
+  }
+});
