@@ -46,7 +46,8 @@ export default tseslint.config(
   },
   {
     // The real Host: the one interpreter file that may use Node built-ins and `process`.
-    files: ['packages/interpreter/src/host-node.ts'],
+    // conc/threads-node.ts starts worker threads and writes their bootstrap module.
+    files: ['packages/interpreter/src/host-node.ts', 'packages/interpreter/src/conc/threads-node.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },
   {
@@ -57,7 +58,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

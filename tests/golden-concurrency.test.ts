@@ -18,6 +18,8 @@ for (const line of fs.readFileSync(path.join(__dirname, 'known-failing-concurren
 const only = process.env.WYN_CONC_ONLY;
 const programs = fs.readdirSync(dir).filter((f) => f.endsWith('.wyn') && (only === undefined || f.includes(only))).sort();
 const REPEAT = Number(process.env.WYN_CONC_REPEAT ?? 2);
+// Worker start-up and per-thread compilation dominate; generous, not a performance limit.
+jest.setTimeout(120_000);
 
 async function runOne(file: string, workers: number): Promise<{ stdout: string; status: number }> {
   const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file)] }) });
@@ -34,7 +36,8 @@ async function runOne(file: string, workers: number): Promise<{ stdout: string; 
 describe.each([1, 2, 4])('concurrency with %i worker(s)', (workers) => {
   for (const p of programs) {
     const key = `concurrency/${p}`;
-    test(`${key} prints its expected output and exits with its expected status`, async () => {
+    const reason = known.get(key) ?? '';
+    (reason.startsWith('hangs:') ? test.skip : test)(`${key} prints its expected output and exits with its expected status`, async () => {
       const base = path.join(dir, p.slice(0, -4));
       const expOut = fs.readFileSync(base + '.out', 'utf8');
       const expExit = fs.existsSync(base + '.exit') ? Number(fs.readFileSync(base + '.exit', 'utf8').trim()) : 0;

@@ -13,6 +13,7 @@ import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
+import { analyse } from '../conc/analysis';
 import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
 import type { TypeTable } from '../conc/plain';
 import type { Conc } from '../conc/runtime';
@@ -37,6 +38,8 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   const entry = loaded.entry;
   const c = new Compiler(rt, host, entry, (inst) => compileInstance(c, inst));
   comp = c;
+  const body0 = loaded.programs.get(entry)!;
+  const checkRaces = analyse(c, loaded.modules, body0);
   const top = new FnCtx(c, entry, null, 'top', VOID, new Map(), null);
   top.scopes[0] = c.globalScope;
   const body = loaded.programs.get(entry)!;
@@ -60,6 +63,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
     if (r !== 'int' && r !== 'void') c.error('E0405', '`main` must return `int` or nothing', entry.file, mainDef.decl.nameSpan);
   }
   compileEverything(c, loaded.modules);
+  checkRaces();
   if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics, sources: loaded.sources, execute: () => 1, rt, types };
   for (const mod of loaded.modules.values()) {
     for (const [n, d] of mod.structs) if (!types.structs.has(n)) types.structs.set(n, d);

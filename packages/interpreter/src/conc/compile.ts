@@ -22,7 +22,6 @@ const none = (): Compiled => ({ t: ANY, ev: () => undefined });
 /** `spawn f(args)`: a future (expression) or fire-and-forget (statement), §2. */
 export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Compiled {
   const call = e.call;
-  const site: Site = { file: cx.file, span: e.span };
   const rt = cx.rt;
   const def = call.callee.kind === 'Ident' && cx.lookup(call.callee.name) === null ? findFunction(cx, call.callee.name) : null;
   if (def === null || def.decl.typeParams.length > 0) {
@@ -85,9 +84,10 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
     case 'channel': return compileTaskCall(cx, 'channel', call, expected);
     case 'sleep_ms': return compileTimeSleep(cx, call);
     case 'await_all': {
-      const [a] = args(cx, call, [arrayOf(ANY)]);
-      const el = fresh();
-      const t = arrayOf(el);
+      const arg = compileExpr(cx, call.args[0].value);
+      const a = arg.ev;
+      // Futures are typed as their task's result (§3.1), so the input's type is the output's.
+      const t = prune(arg.t).k === 'array' ? arg.t : arrayOf(fresh());
       const ev: Compiled['ev'] = (f) => (a(f) as unknown[]).map((x) => awaitB(conc(rt), x, site));
       return {
         t,
@@ -100,10 +100,12 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
       };
     }
     case 'await_any': {
-      const [a] = args(cx, call, [arrayOf(ANY)]);
+      const arg = compileExpr(cx, call.args[0].value);
+      const a = arg.ev;
+      const at = prune(arg.t);
       const pick = (fs: unknown[]): number => awaitAnyIndex(conc(rt), fs, site);
       return {
-        t: expected ?? fresh(),
+        t: at.k === 'array' ? at.el : (expected ?? fresh()),
         ev: (f) => {
           const fs = a(f) as unknown[];
           if (fs.length === 0) return 0;

@@ -6,7 +6,7 @@ import type { Expr } from '@wyn/parser';
 import { type Compiled, type FnCtx } from '../compile/context';
 import { norm } from '../runtime/int64';
 import { fromUtf8, NONE, SomeVal } from '../runtime/values';
-import { ANY, BOOL, FLOAT, fresh, INT, STRING, type Type } from '../types';
+import { BOOL, FLOAT, fresh, INT, STRING, type Type } from '../types';
 import { compileBinary, compileUnary } from './binary';
 import { compileCall } from './call';
 import { compileArrayLit, compileComprehension, compileMapLit, compileStructLit, compileTupleLit } from './collections';
