@@ -3,7 +3,7 @@
 // us), runs the chosen verb and returns the exit status:
 //   0 success, 1 the program or check failed, 2 usage error.
 
-import yargs from 'yargs';
+import type yargsType from 'yargs';
 import { checkCommand } from './commands/check';
 import { runFile, runSource } from './commands/run';
 import { type ColorMode, colorModes, useColor } from './color';
@@ -17,6 +17,9 @@ class UsageError extends Error {}
 
 function buildParser(io: Io, setAction: (a: Action) => void) {
   const color = (args: { color?: string }) => useColor((args.color ?? 'auto') as ColorMode, io, io.stderr);
+  // Loaded on demand: yargs costs more start-up time than a small program's whole run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yargs = require('yargs') as typeof yargsType;
   return yargs()
     .scriptName('wyn')
     .version(false)
@@ -78,7 +81,26 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
     .wrap(Math.min(100, process.stdout.columns ?? 100));
 }
 
+/**
+ * The common invocations — `wyn run FILE [ARGS]`, `wyn run FILE -- ARGS`,
+ * `wyn -e CODE` — when they carry no option that yargs would have to read.
+ * They mean exactly what yargs would make of them.
+ */
+function fastPath(argv: string[], io: Io): Action | null {
+  if (argv.length === 2 && (argv[0] === '-e' || argv[0] === '--eval') && !argv[1].startsWith('-')) {
+    return () => runSource(argv[1], { name: '<eval>', args: [] }, io);
+  }
+  if (argv[0] !== 'run' || argv.length < 2) return null;
+  const dash = argv.indexOf('--');
+  const beforeDash = dash < 0 ? argv.slice(1) : argv.slice(1, dash);
+  if (beforeDash.length === 0 || beforeDash.some((a) => a.startsWith('-'))) return null;
+  const args = [...beforeDash.slice(1), ...(dash < 0 ? [] : argv.slice(dash + 1))];
+  return () => runFile(beforeDash[0], args, io);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
+  const fast = fastPath(argv, io);
+  if (fast !== null) return fast();
   let action: Action | null = null;
   let output = '';
   try {
