@@ -4,7 +4,7 @@
 //   0 success, 1 the program or check failed, 2 usage error.
 
 import type yargsType from 'yargs';
-import { checkCommand } from './commands/check';
+import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
 import { runFile, runSource } from './commands/run';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
@@ -39,8 +39,9 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'Wyn source files', demandOption: true })
+          .option('format', { choices: checkFormats as CheckFormat[], default: 'text' as CheckFormat, describe: 'text on stderr, or JSON Lines on stdout' })
           .example('wyn check app.wyn lib/util.wyn', 'report every syntax and type error in both files'),
-      (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args) }, io)),
+      (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args), format: args.format }, io)),
     )
     .command(
       'run <file> [args..]',

@@ -66,6 +66,34 @@ test('check reports every file and fails when any fails', async () => {
   expect(r.err).toContain('open.wyn:2:14: error[E0101]');
 });
 
+test('check --format=json writes one JSON object per diagnostic to stdout', async () => {
+  const r = await wyn(['check', '--format=json', 'clean.wyn', 'andand.wyn', 'open.wyn']);
+  expect(r.code).toBe(1);
+  expect(r.err).toBe('');
+  expect(r.out.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
+    {
+      file: 'andand.wyn',
+      range: { start: { line: 1, col: 11 }, end: { line: 1, col: 13 } },
+      severity: 'error',
+      code: 'E0106',
+      message: 'the operator `&&` has been removed',
+      hint: 'use `and` instead',
+    },
+    {
+      file: 'open.wyn',
+      range: { start: { line: 2, col: 14 }, end: { line: 2, col: 14 } },
+      severity: 'error',
+      code: 'E0101',
+      message: 'unexpected end of input: expected `}` to close the block opened at 1:11',
+      hint: 'add `}`',
+    },
+  ]);
+});
+
+test('check --format=json of clean files prints nothing', async () => {
+  expect(await wyn(['check', '--format=json', 'clean.wyn'])).toEqual({ code: 0, out: '', err: '' });
+});
+
 test('a missing file is reported in one line', async () => {
   expect(await wyn(['check', 'nope.wyn'])).toEqual({ code: 1, out: '', err: 'wyn: cannot read nope.wyn: no such file\n' });
 });
