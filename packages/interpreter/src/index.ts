@@ -8,7 +8,7 @@ import { type Diagnostic, renderDiagnostic, type SourceFile } from '@wyn/parser'
 import { compileProgram } from './compile/program';
 import type { Host } from './host';
 
-export type { ExecResult, Host } from './host';
+export type { ExecResult, FileStat, Host, Platform } from './host';
 export { nodeHost } from './host-node';
 
 export interface CheckResult {

@@ -45,17 +45,29 @@ export class Runtime {
     panicAt(site, 'E0910', 'stack overflow (recursion too deep?)');
   }
 
-  /** Registers an object in a handle table; handles are small ints (STDLIB §0). */
+  /**
+   * Registers an object in a handle table; handles are small ints starting
+   * at 1, and a freed handle is reused by the next registration (STDLIB §0, §10).
+   */
   newHandle(table: string, obj: unknown): number {
     let t = this.handles.get(table);
     if (t === undefined) {
       t = [null];
       this.handles.set(table, t);
     }
+    const free = t.indexOf(null, 1);
+    if (free > 0) {
+      t[free] = obj;
+      return free;
+    }
     t.push(obj);
     return t.length - 1;
   }
   handle(table: string, h: unknown): unknown {
-    return this.handles.get(table)?.[h as number];
+    return this.handles.get(table)?.[h as number] ?? undefined;
+  }
+  closeHandle(table: string, h: unknown): void {
+    const t = this.handles.get(table);
+    if (t !== undefined && typeof h === 'number' && h > 0 && h < t.length) t[h] = null;
   }
 }
