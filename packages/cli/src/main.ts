@@ -5,6 +5,7 @@
 
 import type yargsType from 'yargs';
 import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
+import { fmtCommand } from './commands/fmt';
 import { runFile, runSource } from './commands/run';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
@@ -42,6 +43,18 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
           .option('format', { choices: checkFormats as CheckFormat[], default: 'text' as CheckFormat, describe: 'text on stderr, or JSON Lines on stdout' })
           .example('wyn check app.wyn lib/util.wyn', 'report every syntax and type error in both files'),
       (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args), format: args.format }, io)),
+    )
+    .command(
+      'fmt <files..>',
+      'lay out files in the canonical style, keeping comments',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Wyn source files', demandOption: true })
+          .option('check', { type: 'boolean', default: false, describe: 'write nothing; list the files that would change and exit 1 if any' })
+          .option('stdout', { type: 'boolean', default: false, describe: 'print the formatted text instead of rewriting the files' })
+          .example('wyn fmt --check src/*.wyn', 'fail when a file is not formatted'),
+      (args) =>
+        setAction(() => fmtCommand({ files: args.files as string[], check: args.check, stdout: args.stdout, color: color(args) }, io)),
     )
     .command(
       'run <file> [args..]',

@@ -130,3 +130,33 @@ describe('--color', () => {
     expect(colored((await wyn(['check', 'open.wyn'], { tty: true, env: { FORCE_COLOR: '0' } })).err)).toBe(false);
   });
 });
+
+describe('fmt', () => {
+  const messy = '// greet\nfn  greet( name:string )->string{return "hi "+name}   // trailing\nprint( greet("x") )\n';
+  const tidy = '// greet\nfn greet(name: string) -> string {\n  return "hi " + name\n} // trailing\nprint(greet("x"))\n';
+
+  test('rewrites a file in place and keeps its comments', async () => {
+    fs.writeFileSync(path.join(dir, 'messy.wyn'), messy);
+    expect(await wyn(['fmt', 'messy.wyn'])).toEqual({ code: 0, out: '', err: '' });
+    expect(fs.readFileSync(path.join(dir, 'messy.wyn'), 'utf8')).toBe(tidy);
+    expect(await wyn(['fmt', '--check', 'messy.wyn'])).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  test('--check lists files that would change and writes nothing', async () => {
+    fs.writeFileSync(path.join(dir, 'messy2.wyn'), messy);
+    expect(await wyn(['fmt', '--check', 'clean.wyn', 'messy2.wyn'])).toEqual({ code: 1, out: 'messy2.wyn\n', err: '' });
+    expect(fs.readFileSync(path.join(dir, 'messy2.wyn'), 'utf8')).toBe(messy);
+  });
+
+  test('--stdout prints the formatted text', async () => {
+    fs.writeFileSync(path.join(dir, 'messy3.wyn'), messy);
+    expect(await wyn(['fmt', '--stdout', 'messy3.wyn'])).toEqual({ code: 0, out: tidy, err: '' });
+  });
+
+  test('a file with a syntax error is reported and left alone', async () => {
+    const r = await wyn(['fmt', 'open.wyn']);
+    expect(r.code).toBe(1);
+    expect(r.err.startsWith('open.wyn:2:14: error[E0101]')).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'open.wyn'), 'utf8')).toBe('fn main() {\n  print("hi")\n');
+  });
+});

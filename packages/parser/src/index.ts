@@ -2,6 +2,7 @@
 export * from './ast';
 export * from './diagnostics';
 export { parse, type ParseResult } from './parse';
+export { format, type FormatResult, withoutSpans } from './print/format';
 export { printProgram } from './print/statements';
 export { renderDiagnostic, type RenderOptions } from './render';
 export { SourceFile, type Span } from './span';
