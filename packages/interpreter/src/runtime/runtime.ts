@@ -23,17 +23,34 @@ export class Runtime {
   /** Handle tables of StringBuilder, File, Json, … (STDLIB §0 "Handles"). */
   readonly handles = new Map<string, unknown[]>();
 
-  constructor(readonly host: Host, readonly entryFile: string) {}
+  private readonly lineMode: boolean;
 
+  constructor(readonly host: Host, readonly entryFile: string) {
+    this.lineMode = host.stdoutIsTerminal();
+  }
+
+  /**
+   * Program output (DESIGN §3): buffered, and written when the buffer passes
+   * 64 KiB, at every synchronising action (each calls `flush`), before
+   * anything goes to stderr, and at the end of the run — a million `println`s
+   * cost a few dozen writes. On a terminal every completed line is written
+   * at once, as C and Python do, so interactive output is never late.
+   */
   write(byteString: string): void {
     this.out += byteString;
-    if (this.out.length > 1 << 16) this.flush();
+    if (this.out.length > 1 << 16 || (this.lineMode && byteString.includes('\n'))) this.flush();
   }
 
   flush(): void {
     if (this.out.length === 0) return;
     this.host.writeStdout(bytesOf(this.out));
     this.out = '';
+  }
+
+  /** Diagnostics, panics, failed asserts, Log: stdout is flushed first so the two streams keep program order. */
+  writeStderr(text: string): void {
+    this.flush();
+    this.host.writeStderr(text);
   }
 
   enter(site: Site): void {

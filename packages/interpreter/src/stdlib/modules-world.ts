@@ -19,8 +19,7 @@ const log = (level: number): Entry => ({
     if (level < (minLevel.get(rt) ?? 0)) return;
     const d = new Date(rt.host.now());
     const ts = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-    rt.flush();
-    rt.host.writeStderr(`\x1b[${LEVEL_COLORS[level]}m[${LEVELS[level]}] ${ts} ${toUtf8(msg as string)}\x1b[0m\n`);
+    rt.writeStderr(`\x1b[${LEVEL_COLORS[level]}m[${LEVELS[level]}] ${ts} ${toUtf8(msg as string)}\x1b[0m\n`);
   },
 });
 
