@@ -26,9 +26,9 @@ export function expectation(file: string): { stdout: string; status: number } {
   return { stdout: fs.readFileSync(base + '.out', 'utf8'), status };
 }
 
-/** Runs `text` as the program at `file` and returns what it printed and its status. */
-export async function runConformance(file: string, text: string): Promise<{ stdout: string; status: number }> {
-  const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file)] }) });
+/** Runs `text` as the program at `file` (with `args` after it) and returns what it printed and its status. */
+export async function runConformance(file: string, text: string, args: string[] = []): Promise<{ stdout: string; status: number }> {
+  const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file), ...args] }) });
   const cwd = process.cwd();
   process.chdir(path.dirname(file));
   try {
