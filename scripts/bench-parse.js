@@ -67,4 +67,24 @@ const t1 = performance.now();
 grammar.match(text, 'Program');
 const matchMs = performance.now() - t1;
 console.log(`ohm match alone: ${matchMs.toFixed(0)} ms (${((matchMs / best) * 100).toFixed(0)}% of the parse)`);
+
+// Why Ohm is slow here: count its rule applications on one chunk. Every
+// application is a memo-table lookup (and usually an allocation); syntactic
+// rules also apply `spaces` before each of their terms.
+const ohm = require(require.resolve('ohm-js', { paths: [path.join(__dirname, '..', 'packages', 'parser')] }));
+const Apply = ohm.pexprs.Apply;
+const counts = new Map();
+const evalApply = Apply.prototype.eval;
+Apply.prototype.eval = function countedEval(state) {
+  counts.set(this.ruleName, (counts.get(this.ruleName) ?? 0) + 1);
+  return evalApply.call(this, state);
+};
+const sample = chunks.slice(0, 40).join('');
+grammar.match(sample, 'Program');
+Apply.prototype.eval = evalApply;
+const sampleLines = sample.split('\n').length - 1;
+const total = [...counts.values()].reduce((a, b) => a + b, 0);
+const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+console.log(`ohm rule applications: ${Math.round(total / sampleLines)} per line, ${((matchMs * 1000) / ((total / sampleLines) * lines)).toFixed(2)} us each`);
+console.log(`most applied: ${top.map(([r, n]) => `${r} ${((n / total) * 100).toFixed(0)}%`).join(', ')}`);
 console.log(`parse: ${Math.round(lines / (best / 1000))} lines/s`);

@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import { nodeHost, run } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
 
+// 361_datetime_fixed reads calendar fields in local time and expects UTC (STDLIB §28).
+process.env.TZ = 'UTC';
+
 const root = path.join(__dirname, 'conformance');
 const suites = ['core', 'stdlib'];
 const known = new Map<string, string>();

@@ -3,8 +3,9 @@
 // us), runs the chosen verb and returns the exit status:
 //   0 success, 1 the program or check failed, 2 usage error.
 
-import yargs from 'yargs';
-import { checkCommand } from './commands/check';
+import type yargsType from 'yargs';
+import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
+import { fmtCommand } from './commands/fmt';
 import { runFile, runSource } from './commands/run';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
@@ -17,6 +18,9 @@ class UsageError extends Error {}
 
 function buildParser(io: Io, setAction: (a: Action) => void) {
   const color = (args: { color?: string }) => useColor((args.color ?? 'auto') as ColorMode, io, io.stderr);
+  // Loaded on demand: yargs costs more start-up time than a small program's whole run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yargs = require('yargs') as typeof yargsType;
   return yargs()
     .scriptName('wyn')
     .version(false)
@@ -36,8 +40,21 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'Wyn source files', demandOption: true })
+          .option('format', { choices: checkFormats as CheckFormat[], default: 'text' as CheckFormat, describe: 'text on stderr, or JSON Lines on stdout' })
           .example('wyn check app.wyn lib/util.wyn', 'report every syntax and type error in both files'),
-      (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args) }, io)),
+      (args) => setAction(() => checkCommand({ files: args.files as string[], color: color(args), format: args.format }, io)),
+    )
+    .command(
+      'fmt <files..>',
+      'lay out files in the canonical style, keeping comments',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Wyn source files', demandOption: true })
+          .option('check', { type: 'boolean', default: false, describe: 'write nothing; list the files that would change and exit 1 if any' })
+          .option('stdout', { type: 'boolean', default: false, describe: 'print the formatted text instead of rewriting the files' })
+          .example('wyn fmt --check src/*.wyn', 'fail when a file is not formatted'),
+      (args) =>
+        setAction(() => fmtCommand({ files: args.files as string[], check: args.check, stdout: args.stdout, color: color(args) }, io)),
     )
     .command(
       'run <file> [args..]',
@@ -78,7 +95,26 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
     .wrap(Math.min(100, process.stdout.columns ?? 100));
 }
 
+/**
+ * The common invocations — `wyn run FILE [ARGS]`, `wyn run FILE -- ARGS`,
+ * `wyn -e CODE` — when they carry no option that yargs would have to read.
+ * They mean exactly what yargs would make of them.
+ */
+function fastPath(argv: string[], io: Io): Action | null {
+  if (argv.length === 2 && (argv[0] === '-e' || argv[0] === '--eval') && !argv[1].startsWith('-')) {
+    return () => runSource(argv[1], { name: '<eval>', args: [] }, io);
+  }
+  if (argv[0] !== 'run' || argv.length < 2) return null;
+  const dash = argv.indexOf('--');
+  const beforeDash = dash < 0 ? argv.slice(1) : argv.slice(1, dash);
+  if (beforeDash.length === 0 || beforeDash.some((a) => a.startsWith('-'))) return null;
+  const args = [...beforeDash.slice(1), ...(dash < 0 ? [] : argv.slice(dash + 1))];
+  return () => runFile(beforeDash[0], args, io);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
+  const fast = fastPath(argv, io);
+  if (fast !== null) return fast();
   let action: Action | null = null;
   let output = '';
   try {

@@ -66,6 +66,34 @@ test('check reports every file and fails when any fails', async () => {
   expect(r.err).toContain('open.wyn:2:14: error[E0101]');
 });
 
+test('check --format=json writes one JSON object per diagnostic to stdout', async () => {
+  const r = await wyn(['check', '--format=json', 'clean.wyn', 'andand.wyn', 'open.wyn']);
+  expect(r.code).toBe(1);
+  expect(r.err).toBe('');
+  expect(r.out.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
+    {
+      file: 'andand.wyn',
+      range: { start: { line: 1, col: 11 }, end: { line: 1, col: 13 } },
+      severity: 'error',
+      code: 'E0106',
+      message: 'the operator `&&` has been removed',
+      hint: 'use `and` instead',
+    },
+    {
+      file: 'open.wyn',
+      range: { start: { line: 2, col: 14 }, end: { line: 2, col: 14 } },
+      severity: 'error',
+      code: 'E0101',
+      message: 'unexpected end of input: expected `}` to close the block opened at 1:11',
+      hint: 'add `}`',
+    },
+  ]);
+});
+
+test('check --format=json of clean files prints nothing', async () => {
+  expect(await wyn(['check', '--format=json', 'clean.wyn'])).toEqual({ code: 0, out: '', err: '' });
+});
+
 test('a missing file is reported in one line', async () => {
   expect(await wyn(['check', 'nope.wyn'])).toEqual({ code: 1, out: '', err: 'wyn: cannot read nope.wyn: no such file\n' });
 });
@@ -100,5 +128,35 @@ describe('--color', () => {
     expect(colored((await wyn(['check', 'open.wyn'], { tty: true, env: { NO_COLOR: '1' } })).err)).toBe(false);
     expect(colored((await wyn(['check', 'open.wyn'], { env: { FORCE_COLOR: '1' } })).err)).toBe(true);
     expect(colored((await wyn(['check', 'open.wyn'], { tty: true, env: { FORCE_COLOR: '0' } })).err)).toBe(false);
+  });
+});
+
+describe('fmt', () => {
+  const messy = '// greet\nfn  greet( name:string )->string{return "hi "+name}   // trailing\nprint( greet("x") )\n';
+  const tidy = '// greet\nfn greet(name: string) -> string {\n  return "hi " + name\n} // trailing\nprint(greet("x"))\n';
+
+  test('rewrites a file in place and keeps its comments', async () => {
+    fs.writeFileSync(path.join(dir, 'messy.wyn'), messy);
+    expect(await wyn(['fmt', 'messy.wyn'])).toEqual({ code: 0, out: '', err: '' });
+    expect(fs.readFileSync(path.join(dir, 'messy.wyn'), 'utf8')).toBe(tidy);
+    expect(await wyn(['fmt', '--check', 'messy.wyn'])).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  test('--check lists files that would change and writes nothing', async () => {
+    fs.writeFileSync(path.join(dir, 'messy2.wyn'), messy);
+    expect(await wyn(['fmt', '--check', 'clean.wyn', 'messy2.wyn'])).toEqual({ code: 1, out: 'messy2.wyn\n', err: '' });
+    expect(fs.readFileSync(path.join(dir, 'messy2.wyn'), 'utf8')).toBe(messy);
+  });
+
+  test('--stdout prints the formatted text', async () => {
+    fs.writeFileSync(path.join(dir, 'messy3.wyn'), messy);
+    expect(await wyn(['fmt', '--stdout', 'messy3.wyn'])).toEqual({ code: 0, out: tidy, err: '' });
+  });
+
+  test('a file with a syntax error is reported and left alone', async () => {
+    const r = await wyn(['fmt', 'open.wyn']);
+    expect(r.code).toBe(1);
+    expect(r.err.startsWith('open.wyn:2:14: error[E0101]')).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'open.wyn'), 'utf8')).toBe('fn main() {\n  print("hi")\n');
   });
 });

@@ -1,80 +1,64 @@
 // The real Host, on Node built-ins. The only interpreter file allowed to
 // import them (eslint.config.mjs); everything else reaches the world through
-// the Host interface.
+// the Host interface. Every file-system hook reports failure as false / null
+// rather than throwing: the File module turns that into its 0 / -1 / "" results.
 
-import { execSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import type { ExecResult, Host } from './host';
+import * as tty from 'node:tty';
+import type { ExecResult, FileStat, Host } from './host';
+
+/** Runs `f`, turning any thrown error into `fallback`. */
+function attempt<T>(fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+const OS_NAMES: Record<string, string> = { linux: 'linux', darwin: 'macos', win32: 'windows' };
+const ARCH_NAMES: Record<string, string> = { x64: 'x86_64', arm64: 'arm64', ia32: 'x86', arm: 'arm' };
 
 export function nodeHost(options: { args: string[] }): Host {
   let stdin: string[] | null = null;
   return {
     writeStdout: (bytes) => writeAll(1, typeof bytes === 'string' ? Buffer.from(bytes) : bytes),
     writeStderr: (text) => writeAll(2, Buffer.from(text)),
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p);
-      } catch {
-        return null;
-      }
-    },
-    writeFile: (p, data, append) => {
-      try {
-        if (append) fs.appendFileSync(p, data);
-        else fs.writeFileSync(p, data);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    exists: (p) => fs.existsSync(p),
-    isDir: (p) => {
-      try {
-        return fs.statSync(p).isDirectory();
-      } catch {
-        return false;
-      }
-    },
-    listDir: (p) => {
-      try {
-        return fs.readdirSync(p).sort();
-      } catch {
-        return null;
-      }
-    },
-    mkdir: (p) => {
-      try {
-        fs.mkdirSync(p, { recursive: true });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove: (p) => {
-      try {
+    stdoutIsTerminal: () => tty.isatty(1),
+    readFile: (p) => attempt(null, () => fs.readFileSync(p)),
+    writeFile: (p, data, append) => attempt(false, () => {
+      if (append) fs.appendFileSync(p, data);
+      else fs.writeFileSync(p, data);
+      return true;
+    }),
+    stat: (p) => attempt(null, (): FileStat => {
+      const s = fs.statSync(p);
+      return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other', size: s.size, mtimeMs: s.mtimeMs };
+    }),
+    listDir: (p) => attempt(null, () => fs.readdirSync(p)),
+    mkdir: (p, recursive) => attempt(false, () => {
+      fs.mkdirSync(p, { recursive, mode: 0o755 });
+      return true;
+    }),
+    remove: (p, recursive) => attempt(false, () => {
+      if (recursive) {
+        if (!fs.existsSync(p)) return false;
         fs.rmSync(p, { recursive: true });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    rename: (a, b) => {
-      try {
-        fs.renameSync(a, b);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    fileSize: (p) => {
-      try {
-        return fs.statSync(p).size;
-      } catch {
-        return -1;
-      }
-    },
+      } else if (fs.lstatSync(p).isDirectory()) fs.rmdirSync(p);
+      else fs.unlinkSync(p);
+      return true;
+    }),
+    rename: (a, b) => attempt(false, () => {
+      fs.renameSync(a, b);
+      return true;
+    }),
+    copyFile: (a, b) => attempt(false, () => {
+      fs.copyFileSync(a, b);
+      return true;
+    }),
     cwd: () => process.cwd(),
     env: (name) => process.env[name] ?? null,
     setEnv: (name, value) => {
@@ -87,38 +71,31 @@ export function nodeHost(options: { args: string[] }): Host {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
     },
     exec: (command): ExecResult => {
-      try {
-        const stdout = execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-        return { status: 0, stdout, stderr: '' };
-      } catch (e) {
-        const err = e as { status?: number; stdout?: string; stderr?: string };
-        return { status: err.status ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-      }
+      // stderr goes straight to ours, as popen leaves it (STDLIB §15). The env is passed explicitly:
+      // an embedder's `process.env` may be a copy (jest's is) that children would not otherwise see.
+      const r = spawnSync('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
+      return { status: r.status ?? 128 + (r.signal !== null ? os.constants.signals[r.signal] : 0), stdout: r.stdout ?? new Uint8Array(0) };
     },
     readLine: () => {
       if (stdin === null) {
-        let text: string;
-        try {
-          text = fs.readFileSync(0, 'utf8');
-        } catch {
-          text = '';
-        }
+        const text = attempt('', () => fs.readFileSync(0, 'utf8'));
         stdin = text.split('\n');
         if (stdin[stdin.length - 1] === '') stdin.pop();
       }
       return stdin.length > 0 ? stdin.shift()! : null;
     },
     platform: () => ({
-      os: process.platform,
-      arch: os.arch(),
+      os: OS_NAMES[process.platform] ?? 'unknown',
+      arch: ARCH_NAMES[os.arch()] ?? os.arch(),
       hostname: os.hostname(),
       pid: process.pid,
       cpus: os.availableParallelism(),
-      user: os.userInfo().username,
+      user: attempt('', () => os.userInfo().username),
       home: os.homedir(),
       tmp: os.tmpdir(),
     }),
-    hash: (algorithm, data) => createHash(algorithm).update(data).digest('hex'),
+    hash: (algorithm, data) => createHash(algorithm).update(data).digest(),
+    hmac: (algorithm, key, data) => createHmac(algorithm, key).update(data).digest(),
     randomBytes: (n) => randomBytes(n),
   };
 }

@@ -1,22 +1,33 @@
 // Everything the interpreter may touch in the world, injected by the caller
 // the way engine262 takes host hooks (STYLE.md "Packages"). The CLI passes
-// `nodeHost()`; tests pass a recording host.
+// `nodeHost()`; tests pass a recording host. Byte data crosses as Uint8Array;
+// paths, commands and names are JS text.
 
-export interface ExecResult { status: number; stdout: string; stderr: string }
+/** What a finished shell command left: its status and its stdout bytes (STDLIB §15). */
+export interface ExecResult { status: number; stdout: Uint8Array }
+
+export interface FileStat { kind: 'file' | 'dir' | 'other'; size: number; mtimeMs: number }
+
+export interface Platform { os: string; arch: string; hostname: string; pid: number; cpus: number; user: string; home: string; tmp: string }
 
 export interface Host {
   writeStdout(bytes: Uint8Array | string): void;
   writeStderr(text: string): void;
+  /** True when stdout is a terminal: the runtime then flushes per line (DESIGN §3). */
+  stdoutIsTerminal(): boolean;
   /** File contents, or null when the file cannot be read. Imports and File.* use it. */
   readFile(path: string): Uint8Array | null;
   writeFile(path: string, data: Uint8Array, append: boolean): boolean;
-  exists(path: string): boolean;
-  isDir(path: string): boolean;
+  /** Null when nothing exists at `path`. */
+  stat(path: string): FileStat | null;
+  /** Entry names in directory order (STDLIB §14 `list_dir` is unsorted), or null. */
   listDir(path: string): string[] | null;
-  mkdir(path: string): boolean;
-  remove(path: string): boolean;
+  /** One directory, failing when it exists; `recursive` creates parents and accepts an existing one. */
+  mkdir(path: string, recursive: boolean): boolean;
+  /** A file or an empty directory; `recursive` removes a whole tree. False when nothing was removed. */
+  remove(path: string, recursive: boolean): boolean;
   rename(from: string, to: string): boolean;
-  fileSize(path: string): number;
+  copyFile(from: string, to: string): boolean;
   cwd(): string;
   env(name: string): string | null;
   setEnv(name: string, value: string): void;
@@ -27,10 +38,15 @@ export interface Host {
   /** Monotonic clock, nanoseconds as a bigint. */
   monotonicNs(): bigint;
   sleepMs(ms: number): void;
+  /** Runs `command` with `/bin/sh -c`; its stderr is not captured (STDLIB §15). */
   exec(command: string): ExecResult;
   readLine(): string | null;
-  platform(): { os: string; arch: string; hostname: string; pid: number; cpus: number; user: string; home: string; tmp: string };
-  hash(algorithm: string, data: Uint8Array): string;
+  /** Wyn names: os is linux / macos / windows / unknown, arch is x86_64 / arm64 / … (STDLIB §15). */
+  platform(): Platform;
+  /** Raw digest of `data` (`sha256`, `sha1`, `md5`). */
+  hash(algorithm: string, data: Uint8Array): Uint8Array;
+  /** Raw HMAC of `data` under `key`. */
+  hmac(algorithm: string, key: Uint8Array, data: Uint8Array): Uint8Array;
   randomBytes(n: number): Uint8Array;
 }
 

@@ -9,7 +9,7 @@ import { compileProgram } from './compile/program';
 import type { Host } from './host';
 import { defaultWorkers, installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
 
-export type { ExecResult, Host } from './host';
+export type { ExecResult, FileStat, Host, Platform } from './host';
 
 export interface RunOptions {
   /** Worker threads beside main, started at the first `spawn` (default: available parallelism − 1, at least 1). */

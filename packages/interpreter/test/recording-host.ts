@@ -1,36 +1,32 @@
-// A Host that records output and serves files from memory first, then disk
-// through a read-only view (tests never spawn processes: STYLE.md "Tests").
+// A Host that records output. Without `base` everything else is the
+// side-effect-free memory host; with `base` (the golden runner passes the
+// real one) only output and arguments are intercepted.
 
 import type { Host } from '@wyn/interpreter';
+import { memoryHost, type MemoryOptions } from './memory-host';
 
 export interface Recording {
   host: Host;
   stdout: () => string;
   stderr: () => string;
+  /** Output in the order it reached the host: `['out', text]` / `['err', text]`, one entry per host call. */
+  events: () => [string, string][];
 }
 
-export function recordingHost(options: { files?: Record<string, string>; args?: string[]; readFile?: (p: string) => Uint8Array | null; base?: Host } = {}): Recording {
-  const out: Uint8Array[] = [];
-  let err = '';
-  const files = new Map(Object.entries(options.files ?? {}));
-  const enc = new TextEncoder();
-  const base = options.base;
+export function recordingHost(options: MemoryOptions & { args?: string[]; base?: Host } = {}): Recording {
+  const events: [string, string][] = [];
+  const dec = new TextDecoder();
+  const base = options.base ?? memoryHost(options);
   const host: Host = {
-    ...(base ?? ({} as Host)),
-    writeStdout: (b) => out.push(typeof b === 'string' ? enc.encode(b) : b.slice()),
+    ...base,
+    writeStdout: (b) => {
+      events.push(['out', typeof b === 'string' ? b : dec.decode(b)]);
+    },
     writeStderr: (t) => {
-      err += t;
+      events.push(['err', t]);
     },
-    readFile: (p) => {
-      const f = files.get(p);
-      if (f !== undefined) return enc.encode(f);
-      return options.readFile?.(p) ?? base?.readFile(p) ?? null;
-    },
-    args: () => options.args ?? base?.args() ?? ['main.wyn'],
+    args: () => options.args ?? base.args(),
   };
-  return {
-    host,
-    stdout: () => Buffer.concat(out).toString('utf8'),
-    stderr: () => err,
-  };
+  const text = (kind: string) => events.filter((e) => e[0] === kind).map((e) => e[1]).join('');
+  return { host, stdout: () => text('out'), stderr: () => text('err'), events: () => events };
 }

@@ -47,3 +47,16 @@ test('main mode ignores top-level statements and main returns the status (§1.2,
 test('recursion 2,000 calls deep works on the default Node stack (§13.2)', async () => {
   expect(await out('fn d(n: int) -> int { if n == 0 { return 0 }\n return 1 + d(n - 1) }\nprint(d(2000))\n')).toBe('2000\n');
 });
+
+test('`?` inside a lambda body returns from the lambda, not from the enclosing function (§6.14, §8)', async () => {
+  const code = 'fn p(s: string) -> Result<int, string> {\n  if s == "" { return Err("empty") }\n  return Ok(s.len())\n}\n'
+    + 'fn outer() -> Result<int, string> {\n  f = (s: string) -> Result<int, string> => { return Ok(p(s)? + 1) }\n  print(f(""), f("ab"))\n  return Ok(p("xyz")?)\n}\nprint(outer())\n';
+  expect(await out(code)).toBe('Err("empty") Ok(3)\nOk(3)\n');
+});
+
+test('a generic function used as a value is instantiated by the expected function type (§4.7)', async () => {
+  const code = 'fn id<T>(x: T) -> T { return x }\nfn apply(f: fn(int) -> int, x: int) -> int { return f(x) }\nprint(apply(id, 5))\ng: fn(string) -> string = id\nprint(g("s"))\n';
+  expect(await out(code)).toBe('5\ns\n');
+  const r = await runWyn('fn id<T>(x: T) -> T { return x }\nf = id\n');
+  expect([r.status, r.stdout, r.stderr]).toEqual([1, '', expect.stringContaining('error[E0302]')]);
+});

@@ -19,9 +19,17 @@ export interface Bracket {
   close: number;
 }
 
+/** A comment in the source, `[start, end)`; line comments end before their newline. */
+export interface Comment {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface ScanResult {
   diagnostics: Diagnostic[];
   brackets: Bracket[];
+  comments: Comment[];
 }
 
 /** Deepest bracket nesting accepted; deeper input would overflow the matcher's stack. */
@@ -33,6 +41,7 @@ const openerOf: Record<string, '(' | '[' | '{'> = { ')': '(', ']': '[', '}': '{'
 class Scanner {
   readonly brackets: Bracket[] = [];
   readonly stack: Bracket[] = [];
+  readonly comments: Comment[] = [];
   diagnostic: Diagnostic | null = null;
 
   constructor(readonly source: SourceFile) {}
@@ -55,12 +64,11 @@ class Scanner {
     const base = this.stack.length;
     while (i < text.length) {
       const ch = text[i];
-      if (ch === '/' && text[i + 1] === '/') i = this.lineEnd(i);
-      else if (ch === '#') i = this.lineEnd(i);
+      if ((ch === '/' && text[i + 1] === '/') || ch === '#') i = this.comment(i, this.lineEnd(i));
       else if (ch === '/' && text[i + 1] === '*') {
         const end = text.indexOf('*/', i + 2);
         if (end < 0) return this.fail('E0103', 'unterminated block comment', i, i + 2, 'close it with `*/` (block comments do not nest)');
-        i = end + 2;
+        i = this.comment(i, end + 2);
       } else if (ch === '"' || ch === "'") {
         i = this.string(i);
         if (i < 0) return -1;
@@ -88,6 +96,11 @@ class Scanner {
       } else i++;
     }
     return interpolation ? this.fail('E0109', 'unterminated interpolation: expected `}`', i, i) : i;
+  }
+
+  private comment(start: number, end: number): number {
+    this.comments.push({ start, end, text: this.source.text.slice(start, end).trimEnd() });
+    return end;
   }
 
   private lineEnd(i: number): number {
@@ -121,7 +134,7 @@ class Scanner {
 export function scan(source: SourceFile): ScanResult {
   const s = new Scanner(source);
   s.code(0, false);
-  return { diagnostics: s.diagnostic === null ? [] : [s.diagnostic], brackets: s.brackets };
+  return { diagnostics: s.diagnostic === null ? [] : [s.diagnostic], brackets: s.brackets, comments: s.comments };
 }
 
 /** The innermost bracket open at `offset` (opened before it and not closed before it). */

@@ -6,6 +6,7 @@
 
 import type { MatchResult } from 'ohm-js';
 import { type Diagnostic, error } from './diagnostics';
+import { isKeyword } from './keywords';
 import { type Bracket, openBracketAt } from './scan';
 import type { SourceFile } from './span';
 
@@ -75,18 +76,13 @@ function describeFound(text: string, pos: number): { what: string; length: numbe
   return { what: `\`${String.fromCodePoint(rest.codePointAt(0) ?? 32)}\``, length: 1 };
 }
 
-const keywords = new Set([
-  'and', 'as', 'await', 'break', 'channel', 'const', 'continue', 'defer', 'else', 'enum', 'export', 'extern', 'false', 'fn',
-  'for', 'from', 'if', 'impl', 'import', 'in', 'match', 'mut', 'None', 'not', 'or', 'parallel', 'pub', 'return', 'root',
-  'select', 'self', 'Some', 'spawn', 'struct', 'trait', 'true', 'type', 'var', 'while', 'yield',
-]);
 
 /** A reserved word used as a name, at the failure or just before it (`fn f(from: int)`, `match = 3`). */
 function keywordHint(text: string, pos: number): string | undefined {
   const at = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos))?.[0];
   const before = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, pos - 40), pos))?.[1];
   for (const word of [at, before]) {
-    if (word !== undefined && keywords.has(word)) return `\`${word}\` is a reserved word and cannot be used as a name`;
+    if (word !== undefined && isKeyword(word)) return `\`${word}\` is a reserved word and cannot be used as a name`;
   }
   return undefined;
 }

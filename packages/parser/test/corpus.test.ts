@@ -4,8 +4,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, printProgram } from '@wyn/parser';
-import { withoutSpans } from './strip';
+import { parse, printProgram, withoutSpans } from '@wyn/parser';
+
 
 const root = path.join(__dirname, '..', '..', '..', 'tests', 'conformance');
 const programs = ['core', 'core/lib', 'stdlib', 'concurrency'].flatMap((dir) =>

@@ -5,8 +5,8 @@
 //     their AST and parsing the text again gives the same AST.
 
 import * as fc from 'fast-check';
-import { parse, printProgram, SourceFile } from '@wyn/parser';
-import { withoutSpans } from './strip';
+import { parse, printProgram, SourceFile, withoutSpans } from '@wyn/parser';
+
 
 function diagnosticsStayInside(text: string): void {
   const result = parse(text, 'fuzz.wyn');

@@ -130,13 +130,13 @@ function failure(rt: Runtime, e: unknown): number {
   rt.flush();
   if (e instanceof ExitSignal) return e.status;
   if (e instanceof WynPanic) {
-    rt.host.writeStderr(renderPanic(e, rt.sites.slice(0, rt.depth)));
+    rt.writeStderr(renderPanic(e, rt.sites.slice(0, rt.depth)));
     return e.status;
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     const sites = rt.sites.slice(0, rt.depth);
     const p = new WynPanic('stack overflow (recursion too deep?)', 'E0910', sites[sites.length - 1]?.span ?? null, sites[sites.length - 1]?.file ?? null);
-    rt.host.writeStderr(renderPanic(p, sites.slice(-5)) + 'hint: the recursion is unbounded or deeper than the interpreter supports\n');
+    rt.writeStderr(renderPanic(p, sites.slice(-5)) + 'hint: the recursion is unbounded or deeper than the interpreter supports\n');
     return 1;
   }
   throw e;

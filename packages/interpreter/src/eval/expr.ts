@@ -51,7 +51,7 @@ export function compileExpr(cx: FnCtx, e: Expr, expected?: Type): Compiled {
       return { t: { k: 'option', inner: v.t }, ev: (f) => new SomeVal(ev(f)) };
     }
     case 'InterpolatedString': return compileInterpolation(cx, e);
-    case 'Ident': return compileIdent(cx, e);
+    case 'Ident': return compileIdent(cx, e, expected);
     case 'ArrayLit': return compileArrayLit(cx, e, expected);
     case 'Comprehension': return compileComprehension(cx, e);
     case 'MapLit': return compileMapLit(cx, e, expected);

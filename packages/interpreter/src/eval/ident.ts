@@ -5,7 +5,7 @@ import type { Ident, Span } from '@wyn/parser';
 import type { Compiled, FnCtx, Ref } from '../compile/context';
 import type { FnDef } from '../program';
 import { FnVal, NONE } from '../runtime/values';
-import { ANY, fresh, type Type } from '../types';
+import { ANY, fresh, prune, type Type, unify } from '../types';
 import { callInstance, findFunction } from './call';
 
 export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
@@ -50,26 +50,48 @@ export function writeRef(cx: FnCtx, r: Ref): (f: unknown[], v: unknown) => void 
   }
 }
 
-export function compileIdent(cx: FnCtx, e: Ident): Compiled {
+export function compileIdent(cx: FnCtx, e: Ident, expected?: Type): Compiled {
   const r = cx.lookup(e.name);
   if (r !== null) return { t: r.info.t, ev: readRef(cx, r) };
   if (e.name === 'none' || e.name === 'None') return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
   const fn = findFunction(cx, e.name);
-  if (fn !== null) return functionValue(cx, fn, e.span);
+  if (fn !== null) return functionValue(cx, fn, e.span, expected);
   cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
   return { t: ANY, ev: () => undefined };
 }
 
 /** A named function used as a value (`apply(double, 5)`, `g = double`; §4.3.4). */
-export function functionValue(cx: FnCtx, def: FnDef, span: Span): Compiled {
-  if (def.decl.typeParams.length > 0) {
-    cx.error('E0302', `generic function \`${def.name}\` cannot be used as a value`, span);
+export function functionValue(cx: FnCtx, def: FnDef, span: Span, expected?: Type): Compiled {
+  const typeArgs = def.decl.typeParams.length > 0 ? typeArgsFromContext(cx, def, expected) : new Map<string, Type>();
+  if (typeArgs === null) {
+    cx.error('E0302', `generic function \`${def.name}\` cannot be used as a value here`, span, 'give the variable or parameter a function type, e.g. `fn(int) -> int`');
     return { t: ANY, ev: () => undefined };
   }
-  const inst = cx.comp.instance(def, new Map(), null);
+  const inst = cx.comp.instance(def, typeArgs, null);
   cx.comp.ensureCompiled(inst);
   const t: Type = { k: 'fn', params: inst.params, ret: inst.ret };
   const site = { file: cx.file, span };
   const fv = new FnVal((args) => callInstance(cx.rt, inst, args, site), def.name);
   return { t, ev: () => fv };
+}
+
+/**
+ * A generic function used as a value is instantiated by the function type the
+ * context expects (`apply(id, 5)` with `f: fn(int) -> int`; §4.7): its
+ * parameter types fix every type parameter, or there is no instance to take.
+ */
+function typeArgsFromContext(cx: FnCtx, def: FnDef, expected?: Type): Map<string, Type> | null {
+  const exp = expected === undefined ? undefined : prune(expected);
+  if (exp?.k !== 'fn' || exp.params.length !== def.decl.params.length) return null;
+  const vars = new Map<string, Type>(def.decl.typeParams.map((tp) => [tp.name, fresh()]));
+  def.decl.params.forEach((p, i) => {
+    if (p.type !== null) unify(cx.comp.resolveType(p.type, vars, def.mod), exp.params[i]);
+  });
+  const concrete = new Map<string, Type>();
+  for (const [k, v] of vars) {
+    const t = prune(v);
+    if (t.k === 'var') return null;
+    concrete.set(k, t);
+  }
+  return concrete;
 }

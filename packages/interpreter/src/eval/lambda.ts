@@ -9,8 +9,10 @@ import { type Compiled, FnCtx, RETURN } from '../compile/context';
 import { compileStmts } from '../exec/stmt';
 import { FnVal } from '../runtime/values';
 import { fresh, prune, type Type, unify, VOID } from '../types';
+import type { Runtime } from '../runtime/runtime';
 import { compileExpr } from './expr';
 import { readRef } from './ident';
+import { TryReturn } from './try-expr';
 
 export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
   const exp = expected !== undefined ? prune(expected) : undefined;
@@ -37,6 +39,7 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
     if (prune(ret).k === 'void') ret = v.t;
     run = v.ev;
   }
+  if (lx.hasTry) run = catchTry(run, cx.rt);
   const t: Type = { k: 'fn', params, ret };
   const caps = lx.captures.map((c) => readRef(cx, c.from));
   const n = params.length;
@@ -56,6 +59,20 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
         return r;
       }, 'lambda');
     },
+  };
+}
+
+/** `?` inside a lambda returns from the lambda, not from the function around it (§6.14, §8). */
+function catchTry(run: (fr: unknown[]) => unknown, rt: Runtime): (fr: unknown[]) => unknown {
+  return (fr) => {
+    const depth = rt.depth;
+    try {
+      return run(fr);
+    } catch (e) {
+      if (!(e instanceof TryReturn)) throw e;
+      rt.depth = depth;
+      return e.value;
+    }
   };
 }
 

@@ -2,12 +2,12 @@
 // the span of the failing expression; `run` prints it with the Wyn call stack
 // and exits 1. `exit(n)` unwinds as ExitSignal so pending defers do not run.
 
-import type { Span } from '@wyn/parser';
+import type { DiagnosticCode, Span } from '@wyn/parser';
 
 export class WynPanic {
   constructor(
     readonly message: string,
-    readonly code: string,
+    readonly code: DiagnosticCode,
     readonly span: Span | null,
     readonly file: string | null,
     readonly status = 1,
@@ -21,7 +21,7 @@ export class ExitSignal {
 /** Where a runtime error happened: file and span of the current node. */
 export interface Site { file: string; span: Span }
 
-export function panicAt(site: Site | null, code: string, message: string): never {
+export function panicAt(site: Site | null, code: DiagnosticCode, message: string): never {
   throw new WynPanic(message, code, site?.span ?? null, site?.file ?? null);
 }
 

@@ -29,18 +29,34 @@ export class Runtime {
   /** This thread's concurrency state (conc/runtime.ts), created at the first concurrent operation. */
   conc: unknown = null;
   makeConc: (() => unknown) | null = null;
+  private readonly lineMode: boolean;
 
-  constructor(readonly host: Host, readonly entryFile: string) {}
+  constructor(readonly host: Host, readonly entryFile: string) {
+    this.lineMode = host.stdoutIsTerminal();
+  }
 
+  /**
+   * Program output (DESIGN §3): buffered, and written when the buffer passes
+   * 64 KiB, at every synchronising action (each calls `flush`), before
+   * anything goes to stderr, and at the end of the run — a million `println`s
+   * cost a few dozen writes. On a terminal every completed line is written
+   * at once, as C and Python do, so interactive output is never late.
+   */
   write(byteString: string): void {
     this.out += byteString;
-    if (this.out.length > 1 << 16) this.flush();
+    if (this.out.length > 1 << 16 || (this.lineMode && byteString.includes('\n'))) this.flush();
   }
 
   flush(): void {
     if (this.out.length === 0) return;
     this.host.writeStdout(bytesOf(this.out));
     this.out = '';
+  }
+
+  /** Diagnostics, panics, failed asserts, Log: stdout is flushed first so the two streams keep program order. */
+  writeStderr(text: string): void {
+    this.flush();
+    this.host.writeStderr(text);
   }
 
   enter(site: Site): void {
@@ -52,17 +68,29 @@ export class Runtime {
     panicAt(site, 'E0910', 'stack overflow (recursion too deep?)');
   }
 
-  /** Registers an object in a handle table; handles are small ints (STDLIB §0). */
+  /**
+   * Registers an object in a handle table; handles are small ints starting
+   * at 1, and a freed handle is reused by the next registration (STDLIB §0, §10).
+   */
   newHandle(table: string, obj: unknown): number {
     let t = this.handles.get(table);
     if (t === undefined) {
       t = [null];
       this.handles.set(table, t);
     }
+    const free = t.indexOf(null, 1);
+    if (free > 0) {
+      t[free] = obj;
+      return free;
+    }
     t.push(obj);
     return t.length - 1;
   }
   handle(table: string, h: unknown): unknown {
-    return this.handles.get(table)?.[h as number];
+    return this.handles.get(table)?.[h as number] ?? undefined;
+  }
+  closeHandle(table: string, h: unknown): void {
+    const t = this.handles.get(table);
+    if (t !== undefined && typeof h === 'number' && h > 0 && h < t.length) t[h] = null;
   }
 }

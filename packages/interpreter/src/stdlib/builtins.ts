@@ -106,8 +106,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
         t: VOID,
         ev: (f) => {
           if (!ce(f)) {
-            rt.flush();
-            rt.host.writeStderr('\x1b[31m    assert failed\x1b[0m\n' + (me === null ? '' : `      ${me(f)}\n`));
+            rt.writeStderr('\x1b[31m    assert failed\x1b[0m\n' + (me === null ? '' : `      ${me(f)}\n`));
             rt.assertFailed = true;
           }
           return undefined;
@@ -126,8 +125,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
           const x = ae(f);
           const y = be(f);
           if (x !== y) {
-            rt.flush();
-            rt.host.writeStderr(`\x1b[31m    assert_eq failed\x1b[0m\n      expected: ${display(y, t, true)}\n      got:      ${display(x, t, true)}\n`);
+            rt.writeStderr(`\x1b[31m    assert_eq failed\x1b[0m\n      expected: ${display(y, t, true)}\n      got:      ${display(x, t, true)}\n`);
             rt.assertFailed = true;
           }
           return undefined;

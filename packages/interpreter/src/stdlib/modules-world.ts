@@ -1,10 +1,8 @@
-// T2 library modules (STDLIB §13–§25). So far: Log (stderr, §21) and Color
-// (§22); the file, JSON, CSV, encoding, crypto and regex modules are still
-// to come (tests/known-failing.txt lists their programs).
+// Log (STDLIB §21: stderr, after flushing stdout) and Color (§22).
 
 import { toUtf8 } from '../runtime/values';
 import { INT, STRING, VOID } from '../types';
-import type { Entry, ModuleTable } from './modules';
+import type { Entry, ModuleTable } from './entry';
 
 const COLORS: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, dim: 2, underline: 4 };
 const color = (code: number): Entry => ({ params: [STRING], ret: STRING, impl: (_rt, [s]) => `\x1b[${code}m${s as string}\x1b[0m` });
@@ -21,8 +19,7 @@ const log = (level: number): Entry => ({
     if (level < (minLevel.get(rt) ?? 0)) return;
     const d = new Date(rt.host.now());
     const ts = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-    rt.flush();
-    rt.host.writeStderr(`\x1b[${LEVEL_COLORS[level]}m[${LEVELS[level]}] ${ts} ${toUtf8(msg as string)}\x1b[0m\n`);
+    rt.writeStderr(`\x1b[${LEVEL_COLORS[level]}m[${LEVELS[level]}] ${ts} ${toUtf8(msg as string)}\x1b[0m\n`);
   },
 });
 

@@ -6,24 +6,24 @@ import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
 import { widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
-import type { Runtime } from '../runtime/runtime';
-import type { Site } from '../runtime/errors';
 import { type Type } from '../types';
 import { BAD } from './helpers';
+import type { ModuleTable } from './entry';
+import { CODEC_MODULES } from './modules-codec';
 import { CORE_MODULES } from './modules-core';
+import { DATA_MODULES } from './modules-data';
+import { FILE_MODULES } from './modules-file';
+import { SYSTEM_MODULES } from './modules-system';
+import { TEST_MODULES } from './modules-test';
+import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
+import { REGEX_MODULES } from './regex';
 
-export interface Entry {
-  params: Type[];
-  /** Extra trailing parameters that may be omitted. */
-  optional?: number;
-  ret: Type | ((args: Type[]) => Type);
-  impl: (rt: Runtime, args: unknown[], site: Site) => unknown;
-}
-export type ModuleTable = Record<string, Record<string, Entry>>;
-
-const MODULES: ModuleTable = { ...CORE_MODULES, ...WORLD_MODULES };
-const ALIASES: Record<string, string> = { Builder: 'StringBuilder', DateTime: 'Time', Map: 'HashMap', Dir: 'File' };
+const MODULES: ModuleTable = {
+  ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES,
+};
+const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
 export function isStdlibModule(name: string): boolean {
   return name in MODULES || name in ALIASES;

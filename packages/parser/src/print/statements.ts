@@ -5,6 +5,9 @@
 // gets a `;` (otherwise it would return the next statement's expression).
 
 import type { Block, Decl, FnDecl, Param, Program, Stmt, TypeParam } from '../ast';
+import type { Comment } from '../scan';
+import type { SourceFile } from '../span';
+import { CommentPlacer } from './comments';
 import { ExprPrinter, printPattern, printType } from './expressions';
 
 const STEP = '  ';
@@ -12,20 +15,38 @@ const STEP = '  ';
 class StmtPrinter {
   readonly exprs = new ExprPrinter(this);
 
+  constructor(private readonly comments: CommentPlacer | null = null) {}
+
   block(b: Block, indent: string): string {
-    if (b.body.length === 0) return '{}';
-    return `{\n${this.statements(b.body, indent + STEP)}${indent}}`;
+    if (b.body.length === 0 && !(this.comments?.hasAny(b.span.start, b.span.end) ?? false)) return '{}';
+    return `{\n${this.statements(b.body, indent + STEP, b.span.start, b.span.end)}${indent}}`;
   }
 
-  statements(list: Stmt[], indent: string): string {
-    return list
-      .map((s, i) => {
-        let text = this.stmt(s, indent);
-        if (/^[([-]/.test(text)) text = ';' + text;
-        if (s.kind === 'ReturnStmt' && s.value === null && i < list.length - 1) text += ';';
-        return indent + text + '\n';
-      })
-      .join('');
+  /** The statements of a block or program that spans `[from, to)` of the source. */
+  statements(list: Stmt[], indent: string, from: number, to: number): string {
+    const out: string[] = [];
+    let boundary = from;
+    list.forEach((s, i) => {
+      let text = this.stmt(s, indent);
+      if (/^[([-]/.test(text)) text = ';' + text;
+      if (s.kind === 'ReturnStmt' && s.value === null && i < list.length - 1) text += ';';
+      if (this.comments !== null) {
+        const lead = this.comments.take(boundary, s.span.end);
+        const first = lead.length > 0 ? lead[0].start : s.span.start;
+        if (i > 0 && this.comments.blankLineBetween(boundary, first)) out.push('\n');
+        for (const c of lead) out.push(indent + c.text + '\n');
+        const trailing = this.comments.takeTrailing(s.span.end, i + 1 < list.length ? list[i + 1].span.start : to);
+        if (trailing !== null) text += ' ' + trailing.text;
+      }
+      out.push(indent + text + '\n');
+      boundary = s.span.end;
+    });
+    if (this.comments !== null) {
+      const rest = this.comments.take(boundary, to);
+      if (rest.length > 0 && list.length > 0 && this.comments.blankLineBetween(boundary, rest[0].start)) out.push('\n');
+      for (const c of rest) out.push(indent + c.text + '\n');
+    }
+    return out.join('');
   }
 
   /** The body of `if`/`while`/`for`: a block, or the one statement of a braceless body. */
@@ -190,5 +211,10 @@ function typeParams(tps: TypeParam[]): string {
 
 /** Canonical source text of a program; parsing it gives back the same AST (spans aside). */
 export function printProgram(program: Program): string {
-  return new StmtPrinter().statements(program.body, '');
+  return new StmtPrinter().statements(program.body, '', 0, program.span.end);
+}
+
+/** Like `printProgram`, with the source's comments put back (for `wyn fmt`). */
+export function printProgramWithComments(program: Program, source: SourceFile, comments: readonly Comment[]): string {
+  return new StmtPrinter(new CommentPlacer(comments, source)).statements(program.body, '', 0, source.text.length);
 }

@@ -1,0 +1,40 @@
+// Running conformance programs the way the golden tests do: through `run()`
+// with a recording Host, from the program's own directory (imports and file
+// operations are relative to it), with the expectations stored beside it.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { nodeHost, run } from '@wyn/interpreter';
+import { recordingHost } from '../packages/interpreter/test/recording-host';
+
+export const conformanceRoot = path.join(__dirname, 'conformance');
+
+/** `known-failing.txt`: program → reason. */
+export function knownFailing(): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const line of fs.readFileSync(path.join(__dirname, 'known-failing.txt'), 'utf8').split('\n')) {
+    const m = /^(\S+)\s+(.+)$/.exec(line.trim());
+    if (m !== null && !line.startsWith('#')) known.set(m[1], m[2]);
+  }
+  return known;
+}
+
+/** The `.out` text and `.exit` status (0 when there is no `.exit` file) of a program. */
+export function expectation(file: string): { stdout: string; status: number } {
+  const base = file.slice(0, -'.wyn'.length);
+  const status = fs.existsSync(base + '.exit') ? Number(fs.readFileSync(base + '.exit', 'utf8').trim()) : 0;
+  return { stdout: fs.readFileSync(base + '.out', 'utf8'), status };
+}
+
+/** Runs `text` as the program at `file` (with `args` after it) and returns what it printed and its status. */
+export async function runConformance(file: string, text: string, args: string[] = []): Promise<{ stdout: string; status: number }> {
+  const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file), ...args] }) });
+  const cwd = process.cwd();
+  process.chdir(path.dirname(file));
+  try {
+    const status = await run(path.basename(file), text, rec.host);
+    return { stdout: rec.stdout(), status };
+  } finally {
+    process.chdir(cwd);
+  }
+}
