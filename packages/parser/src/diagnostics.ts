@@ -73,6 +73,8 @@ export const DiagnosticCodes = {
   E0404: 'missing return',
   E0405: 'invalid `main` return type',
   E0501: 'unsupported concurrency construct',
+  E0502: 'unbuffered channel',
+  E0503: 'data race on a shared mutable global',
   E0901: 'division by zero',
   E0902: 'modulo by zero',
   E0903: 'array index out of bounds',
@@ -84,6 +86,10 @@ export const DiagnosticCodes = {
   E0909: 'panic',
   E0910: 'stack overflow',
   E0911: 'integer overflow',
+  E0920: 'value cannot cross to another task',
+  E0921: 'invalid channel',
+  E0922: 'await on a non-future',
+  E0923: 'Shared handle error',
 } as const;
 
 export type DiagnosticCode = keyof typeof DiagnosticCodes;
