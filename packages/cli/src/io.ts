@@ -15,6 +15,8 @@ export interface Io {
   cwd: string;
   stdinIsTTY: boolean;
   readStdin(): Promise<string>;
+  /** The streams the REPL reads and draws on: the process's own, or test doubles. */
+  replStreams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Writes synchronously, so output is never lost when the process ends right after. */
@@ -50,5 +52,6 @@ export function processIo(): Io {
         process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         process.stdin.on('error', reject);
       }),
+    replStreams: { input: process.stdin, output: process.stdout },
   };
 }

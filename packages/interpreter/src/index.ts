@@ -10,6 +10,7 @@ import type { Host } from './host';
 
 export type { ExecResult, FileStat, Host, Platform } from './host';
 export { nodeHost } from './host-node';
+export { completionWords, createSession, type EntryResult, type Session } from './session';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
