@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 export interface OutStream {
   write(chunk: string | Uint8Array): void;
   readonly isTTY: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
 }
 
 export interface Io {
@@ -35,6 +37,9 @@ function fdStream(fd: number, stream: NodeJS.WriteStream): OutStream {
       }
     },
     isTTY: stream.isTTY === true,
+    get columns() {
+      return stream.columns;
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import type yargsType from 'yargs';
 import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
 import { fmtCommand } from './commands/fmt';
 import { runFile, runSource } from './commands/run';
+import { testCommand } from './commands/test';
 import { startRepl } from './repl/repl';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
@@ -69,6 +70,16 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
         const rest = [...((args.args as string[] | undefined) ?? []), ...((args['--'] as string[] | undefined) ?? [])].map(String);
         setAction(() => runFile(args.file as string, rest, io));
       },
+    )
+    .command(
+      'test [path]',
+      'run the test_*.wyn files under PATH: their `test "name" { }` blocks, or the whole file',
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'a folder to search, or one test file' })
+          .option('filter', { type: 'string', requiresArg: true, describe: 'run only the tests whose name contains TEXT' })
+          .example('wyn test tests --filter parse', 'run the tests under tests/ named with "parse"'),
+      (args) => setAction(() => testCommand({ path: args.path, filter: args.filter ?? null, color: color(args) }, io)),
     )
     .command(
       'repl',
