@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 export interface OutStream {
   write(chunk: string | Uint8Array): void;
   readonly isTTY: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
 }
 
 export interface Io {
@@ -15,6 +17,8 @@ export interface Io {
   cwd: string;
   stdinIsTTY: boolean;
   readStdin(): Promise<string>;
+  /** The streams the REPL reads and draws on: the process's own, or test doubles. */
+  replStreams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Writes synchronously, so output is never lost when the process ends right after. */
@@ -33,6 +37,9 @@ function fdStream(fd: number, stream: NodeJS.WriteStream): OutStream {
       }
     },
     isTTY: stream.isTTY === true,
+    get columns() {
+      return stream.columns;
+    },
   };
 }
 
@@ -50,5 +57,6 @@ export function processIo(): Io {
         process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         process.stdin.on('error', reject);
       }),
+    replStreams: { input: process.stdin, output: process.stdout },
   };
 }

@@ -7,6 +7,8 @@ import type yargsType from 'yargs';
 import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
 import { fmtCommand } from './commands/fmt';
 import { runFile, runSource } from './commands/run';
+import { testCommand } from './commands/test';
+import { startRepl } from './repl/repl';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
 
@@ -69,6 +71,22 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
         setAction(() => runFile(args.file as string, rest, io));
       },
     )
+    .command(
+      'test [path]',
+      'run the test_*.wyn files under PATH: their `test "name" { }` blocks, or the whole file',
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'a folder to search, or one test file' })
+          .option('filter', { type: 'string', requiresArg: true, describe: 'run only the tests whose name contains TEXT' })
+          .example('wyn test tests --filter parse', 'run the tests under tests/ named with "parse"'),
+      (args) => setAction(() => testCommand({ path: args.path, filter: args.filter ?? null, color: color(args) }, io)),
+    )
+    .command(
+      'repl',
+      'start an interactive session (bare `wyn` does this on a terminal)',
+      (y) => y.example('WYN_REPL_HISTORY= wyn repl', 'a session that keeps no history'),
+      (args) => setAction(() => repl(io, color(args))),
+    )
     .command('$0', false, (y) => y, (args) => {
       if (args.version === true) {
         setAction(async () => {
@@ -79,6 +97,8 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
         setAction(() => runSource(args.eval as string, { name: '<eval>', args: (args._ as string[]).map(String) }, io));
       } else if (args._.length === 0 && !io.stdinIsTTY) {
         setAction(async () => runSource(await io.readStdin(), { name: '<stdin>', args: [] }, io));
+      } else if (args._.length === 0) {
+        setAction(() => repl(io, color(args)));
       }
     })
     .example('wyn run app.wyn', 'run a program')
@@ -93,6 +113,12 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
       throw err ?? new UsageError(msg);
     })
     .wrap(Math.min(100, process.stdout.columns ?? 100));
+}
+
+/** The REPL drives the streams as a terminal only when both ends are one. */
+function repl(io: Io, color: boolean): Promise<number> {
+  const { input, output } = io.replStreams;
+  return startRepl(io, { color, input, output, terminal: io.stdinIsTTY && io.stdout.isTTY });
 }
 
 /**
@@ -132,7 +158,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const chosen = action as Action | null;
   if (chosen === null) {
-    io.stderr.write('wyn: no command given (the REPL is not available yet)\nhint: run `wyn --help` for usage\n');
+    io.stderr.write('wyn: no command given\nhint: run `wyn --help` for usage\n');
     return 2;
   }
   return chosen();

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { main, VERSION } from '@wyn/cli';
 import { memoryIo } from './memory-io';
 
@@ -111,9 +112,17 @@ test.each([
   expect(r.err.endsWith('hint: run `wyn --help` for usage\n')).toBe(true);
 });
 
-test('bare wyn on a terminal has nothing to run yet and says so', async () => {
-  const r = await wyn([], { tty: true });
-  expect(r).toEqual({ code: 2, out: '', err: 'wyn: no command given (the REPL is not available yet)\nhint: run `wyn --help` for usage\n' });
+test('bare wyn on a terminal opens the REPL', async () => {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (c: Buffer) => (screen += c.toString('utf8')));
+  const io = memoryIo({ cwd: dir, tty: true, env: { WYN_REPL_HISTORY: '' }, repl: { input, output } });
+  const done = main([], io);
+  input.end('6 * 7\n');
+  expect(await done).toBe(0);
+  expect(screen).toContain('Wyn REPL');
+  expect(screen).toContain('42');
 });
 
 describe('--color', () => {

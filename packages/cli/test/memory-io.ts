@@ -1,5 +1,6 @@
 // An Io that records what the CLI writes, for driving `main` in tests.
 
+import { PassThrough } from 'node:stream';
 import type { Io } from '@wyn/cli';
 
 export interface MemoryIo extends Io {
@@ -7,7 +8,7 @@ export interface MemoryIo extends Io {
   err(): string;
 }
 
-export function memoryIo(options: { cwd: string; env?: Record<string, string>; tty?: boolean; stdin?: string }): MemoryIo {
+export function memoryIo(options: { cwd: string; env?: Record<string, string>; tty?: boolean; stdin?: string; repl?: Io['replStreams'] }): MemoryIo {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const decode = (c: string | Uint8Array) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
@@ -18,6 +19,7 @@ export function memoryIo(options: { cwd: string; env?: Record<string, string>; t
     cwd: options.cwd,
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
+    replStreams: options.repl ?? { input: new PassThrough(), output: new PassThrough() },
     out: () => stdout.join(''),
     err: () => stderr.join(''),
   };

@@ -48,3 +48,9 @@ test('a program piped on stdin runs when stdin is not a terminal', async () => {
 test('run of a missing file fails with one line', async () => {
   expect(await wyn(['run', 'absent.wyn'])).toEqual({ code: 1, out: '', err: 'wyn: cannot read absent.wyn: no such file\n' });
 });
+
+test('a program reads and writes files relative to the working directory', async () => {
+  fs.writeFileSync(path.join(dir, 'files.wyn'), 'File.write("note.txt", "kept")\nprint(File.read("note.txt"))\nprint(File.exists("note.txt"))\n');
+  expect(await wyn(['run', 'files.wyn'])).toEqual({ code: 0, out: 'kept\ntrue\n', err: '' });
+  expect(fs.readFileSync(path.join(dir, 'note.txt'), 'utf8')).toBe('kept');
+});

@@ -16,6 +16,7 @@ export interface RunOptions {
   workers?: number;
 }
 export { nodeHost } from './host-node';
+export { completionWords, createSession, type EntryResult, type Session } from './session';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];

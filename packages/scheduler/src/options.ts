@@ -9,8 +9,19 @@ import type { CustomTag } from './codec';
 export interface SchedulerOptions {
   /** Absolute path (or file: URL) of a CommonJS module exporting `(task, ctx) => result`. */
   filename: string;
-  /** Worker threads; default `os.availableParallelism()`. */
+  /**
+   * Worker threads; default `os.availableParallelism()`, or one fewer (at
+   * least one) with `inline`, since the main thread then works too.
+   */
   workers?: number;
+  /**
+   * Lets the main thread run queued tasks itself while it waits for their
+   * results (DESIGN.md §3, "Main participates"): `await pool.run(x)` then
+   * costs no thread hop. The catch: tasks may run on the main thread (with
+   * `ctx.workerId === 0`), where a long task delays the event loop and a
+   * task that waits for the main thread deadlocks. Default false.
+   */
+  inline?: boolean;
   /** Slots per deque, a power of two ≥ 4; default 256. */
   dequeCapacity?: number;
   /** Milliseconds a worker stays parked in `Atomics.wait` before yielding to its event loop; default 1000. */
@@ -26,6 +37,7 @@ export interface SchedulerOptions {
 export type FilledOptions = Required<SchedulerOptions>;
 
 export const defaultOptions = {
+  inline: false,
   dequeCapacity: 256,
   idleTimeout: 1000,
   maxQueue: Infinity,
@@ -44,7 +56,9 @@ export function fillOptions(options: SchedulerOptions): FilledOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
   const { filename } = options;
   if (typeof filename !== 'string' || filename === '') throw new TypeError('options.filename must be a non-empty string');
-  const workers = positiveInteger(options.workers ?? availableParallelism(), 'workers', 1);
+  const inline = options.inline ?? defaultOptions.inline;
+  if (typeof inline !== 'boolean') throw new TypeError('options.inline must be a boolean');
+  const workers = positiveInteger(options.workers ?? Math.max(1, availableParallelism() - (inline ? 1 : 0)), 'workers', 1);
   if (workers > 255) throw new TypeError('options.workers must be at most 255');
   const dequeCapacity = positiveInteger(options.dequeCapacity ?? defaultOptions.dequeCapacity, 'dequeCapacity', 4);
   if ((dequeCapacity & (dequeCapacity - 1)) !== 0) throw new TypeError('options.dequeCapacity must be a power of two');
@@ -54,5 +68,5 @@ export function fillOptions(options: SchedulerOptions): FilledOptions {
   if (maxQueue !== Infinity) positiveInteger(maxQueue, 'maxQueue', 1);
   const codecTags = options.codecTags ?? defaultOptions.codecTags;
   if (!Array.isArray(codecTags)) throw new TypeError('options.codecTags must be an array');
-  return { filename, workers, dequeCapacity, idleTimeout, maxQueue, codecTags, workerData: options.workerData };
+  return { filename, workers, inline, dequeCapacity, idleTimeout, maxQueue, codecTags, workerData: options.workerData };
 }

@@ -8,9 +8,17 @@
  *      hottest in cache and, under a join, usually the one being waited for),
  *   3. the global injection queue,
  *   4. a batch stolen from the other processors, starting at a random one.
- * An idle worker spins a little, then parks on its PARK word with a short
- * timeout; spawners wake one parked worker only when PARKED says there is
- * one, so the spawn fast path is a few plain stores and one Atomics.load.
+ * An idle worker becomes a *searcher*: it spins, read-only, for up to
+ * SPIN_MS, then parks on its PARK word with a short timeout. At most half
+ * of the workers (at least one) search at once: on 2 cores a second spinner
+ * only takes CPU from the thread doing the work. Spawners wake a parked
+ * worker only when nobody searches and PARKED says one is parked, so the
+ * spawn fast path is a few stores and two Atomics.loads; a searcher that
+ * finds work while more is queued wakes the next one (tokio's hand-off).
+ * Why no lost wake-up: a spawner publishes its task, then reads SEARCHING
+ * and PARKED; a searcher that gives up decrements SEARCHING, raises PARK and
+ * PARKED, then looks for work once more before it sleeps. All of these are
+ * sequentially consistent Atomics, so one side always sees the other.
  *
  * A blocking join never sleeps while there is work: it runs queued tasks
  * (its own first) until the joined future completes. A task that instead
@@ -20,14 +28,21 @@
 import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
 import { ERR, CANCEL_REQ, CANCELLED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
-import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
+import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
 import { TaskContext, Suspension } from './context';
+import { INDEX_MASK } from './memory/tagged-stack';
 import { decodeError, encodeError } from './errors';
 
 export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
 
-/** Empty work searches before parking. Longer spins measured worse on 2 cores, where spinning workers take CPU from the main thread. */
+/** Empty searches in a join before it starts sleeping briefly between looks. */
 const SPINS = 64;
+/**
+ * How long an idle worker searches before it parks. Waking a parked thread
+ * costs tens of µs, so a worker keeps looking for about as long as a few
+ * wake-ups would cost; much longer only burns a core the main thread could use.
+ */
+const SPIN_MS = 0.2;
 const PARK_TIMEOUT_MS = 5;
 
 export class Processor {
@@ -44,6 +59,7 @@ export class Processor {
   private roots = 0;
   private stolen = 0;
   private wakeCursor = 1;
+  private readonly maxSearchers: number;
 
   constructor(
     readonly state: SharedState,
@@ -57,6 +73,7 @@ export class Processor {
     for (let p = 0; p < state.processors; p++) if (p !== id) this.victims.push(new Deque(state, p));
     this.codec = new Codec(state.heap, customs);
     this.ctx = new TaskContext(this);
+    this.maxSearchers = Math.max(1, (state.processors - 1) >> 1);
   }
 
   /** Sets the task function later (the main thread loads it only for runSync). */
@@ -66,6 +83,19 @@ export class Processor {
 
   /** Queues a task on this processor; `flags` is ROOT for `run()` tasks. Returns its future. */
   spawn(value: unknown, flags: number): number {
+    const t = this.newTask(value, flags);
+    if (flags & ROOT) {
+      this.deque.push(t);
+    } else {
+      const displaced = this.deque.setRunNext(t);
+      if (displaced !== 0) this.deque.push(displaced);
+    }
+    this.notify();
+    return this.state.tasks.view(t)[t * 4 + T_FUTURE];
+  }
+
+  /** Encodes `value` into a new task record with a new future (in T_FUTURE); queues nothing. */
+  newTask(value: unknown, flags: number): number {
     const codec = this.codec;
     codec.encode(value);
     const state = this.state;
@@ -75,14 +105,19 @@ export class Processor {
     v[t * 4 + T_FUTURE] = f;
     v[t * 4 + T_TAG] = codec.tag;
     Atomics.store(v, t * 4 + T_PAYLOAD, codec.payload);
-    if (flags & ROOT) {
-      this.deque.push(t);
-    } else {
-      const displaced = this.deque.setRunNext(t);
-      if (displaced !== 0) this.deque.push(displaced);
-    }
-    if (Atomics.load(state.control, PARKED) > 0) this.wakeOne();
-    return f;
+    return t;
+  }
+
+  /** Pushes a task made by `newTask` onto this processor's deque, where thieves can take it. */
+  publish(t: number): void {
+    this.deque.push(t);
+    this.notify();
+  }
+
+  /** After publishing work: wakes a parked worker unless one is searching already. */
+  private notify(): void {
+    const c = this.state.control;
+    if (Atomics.load(c, SEARCHING) === 0 && Atomics.load(c, PARKED) > 0) this.wakeOne();
   }
 
   /** Runs queued work until future `f` completes; returns its value or throws its error. */
@@ -166,27 +201,56 @@ export class Processor {
   loop(idleMs: number): void {
     const control = this.state.control;
     const park = this.state.proc(this.id, PARK);
-    let idle = 0;
     let idleSince = 0;
+    // A park that timed out means nobody has work for this worker: it looks
+    // once and parks again instead of spinning, or on 2 cores a parked
+    // worker waking every PARK_TIMEOUT_MS would spin beside the busy ones.
+    let woken = true;
     while (Atomics.load(control, SHUTDOWN) === 0) {
-      if (this.step()) {
-        idle = 0;
+      if (this.step() || (woken && this.search())) {
+        idleSince = 0;
+        woken = true;
         continue;
       }
-      if (++idle < SPINS) continue;
       if (idleSince === 0) {
         idleSince = Date.now();
         this.publishStats();
       } else if (Date.now() - idleSince >= idleMs) return;
       Atomics.store(control, park, 1);
       Atomics.add(control, PARKED, 1);
-      // Dekker with spawners: PARK/PARKED are visible before we look again.
-      if (!this.hasWork()) Atomics.wait(control, park, 1, PARK_TIMEOUT_MS);
+      // Dekker with spawners (file comment): PARK/PARKED are visible before we look again.
+      woken = this.hasWork() || Atomics.wait(control, park, 1, PARK_TIMEOUT_MS) !== 'timed-out';
       Atomics.store(control, park, 0);
       Atomics.sub(control, PARKED, 1);
     }
   }
 
+  /**
+   * Spins as a searcher until work shows up (true) or SPIN_MS pass (false).
+   * Returns false at once when enough others search already. Looks only with
+   * loads, so a spinning searcher does not bounce the cache lines it watches.
+   */
+  private search(): boolean {
+    const c = this.state.control;
+    if (Atomics.add(c, SEARCHING, 1) >= this.maxSearchers) {
+      Atomics.sub(c, SEARCHING, 1);
+      return false;
+    }
+    const end = performance.now() + SPIN_MS;
+    let found = false;
+    for (let i = 1; ; i++) {
+      if (this.hasWork()) {
+        found = true;
+        break;
+      }
+      if ((i & 15) === 0 && (performance.now() > end || Atomics.load(c, SHUTDOWN) !== 0)) break;
+    }
+    // The last searcher to find work hands off: spawners skipped waking
+    // anyone while it searched, so if more than this one task is queued, a
+    // parked worker must come and help.
+    if (Atomics.sub(c, SEARCHING, 1) === 1 && found && Atomics.load(c, PARKED) > 0 && this.queuedElsewhere() > 1) this.wakeOne();
+    return found;
+  }
   /** Marks this processor parked so spawners notify it; used before an async wait. */
   parkAsync(): void {
     Atomics.store(this.state.control, this.state.proc(this.id, PARK), 1);
@@ -201,9 +265,19 @@ export class Processor {
   /** Whether any queue this processor can take from is non-empty. */
   hasWork(): boolean {
     if (this.ready.length > 0 || this.deque.size() > 0) return true;
-    if (Atomics.load(this.state.control, this.state.proc(this.id, INBOX)) !== 0) return true;
-    if (Atomics.load(this.state.control, INJECT) !== 0) return true;
-    return this.victims.some((d) => d.size() > 0);
+    const c = this.state.control;
+    // Heads carry an ABA tag in their high bits: empty means index 0, not word 0.
+    if ((Atomics.load(c, this.state.proc(this.id, INBOX)) & INDEX_MASK) !== 0) return true;
+    if ((Atomics.load(c, INJECT) & INDEX_MASK) !== 0) return true;
+    for (let i = 0; i < this.victims.length; i++) if (this.victims[i].size() > 0) return true;
+    return false;
+  }
+
+  /** Roughly how many tasks other processors and the injection queue hold (2 when the latter is non-empty). */
+  private queuedElsewhere(): number {
+    let n = (Atomics.load(this.state.control, INJECT) & INDEX_MASK) !== 0 ? 2 : 0;
+    for (let i = 0; i < this.victims.length; i++) n += this.victims[i].size();
+    return n;
   }
 
   /** Publishes the owner-written counters (cheap stores, read by stats). */
@@ -233,7 +307,8 @@ export class Processor {
     return 0;
   }
 
-  private runTask(t: number): void {
+  /** Runs task `t` (taken from a queue by this thread) to completion or suspension. */
+  runTask(t: number): void {
     const state = this.state;
     const tv = state.tasks.view(t);
     const f = tv[t * 4 + T_FUTURE];

@@ -5,9 +5,16 @@
  * `run()` encodes the task into shared memory and pushes it on the main
  * thread's own deque (processor 0); workers steal it in batches. Results come
  * back without postMessage: a finishing worker pushes the root future onto
- * the COMPLETIONS stack and, when that stack was empty, bumps MAIN_SEQ. The
- * main thread waits on MAIN_SEQ with `Atomics.waitAsync` only while tasks are
- * outstanding, drains every completion per wake, and settles each promise.
+ * the COMPLETIONS stack and, when that stack was empty, bumps MAIN_SEQ.
+ *
+ * The pump runs on the main thread while tasks are outstanding, starting in
+ * a microtask so that a batch of `run()` calls is queued before it looks:
+ *   1. with `inline`, it runs queued work itself for a time slice (the newest
+ *      task, which `run()` keeps private for this thread, then its own deque);
+ *   2. it settles every completed promise;
+ *   3. it spins on MAIN_SEQ for MAIN_SPIN_MS, since small tasks finish
+ *      sooner than a wake-up through the event loop takes (tens of µs);
+ *   4. then it waits with `Atomics.waitAsync`, so the event loop runs.
  *
  * Settling exactly once: `resolvers[f]` holds a task's settle functions until
  * the first of completion, abort, crash or destroy clears it; later events
@@ -19,7 +26,7 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { fillOptions, type FilledOptions, type SchedulerOptions } from './options';
-import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN } from './state';
+import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
 import { Processor, type TaskFunction } from './processor';
 import type { TaskContext } from './context';
 import { ROOT, requestCancel, takeCompletions } from './future';
@@ -42,14 +49,33 @@ export interface SchedulerStats {
   executed: number;
 }
 
-type Settle = [resolve: (value: unknown) => void, reject: (error: unknown) => void];
+type Resolve = (value: unknown) => void;
+type Reject = (error: unknown) => void;
+
+/** How long the pump spins for completions before it waits through the event loop. */
+const MAIN_SPIN_MS = 0.05;
+/** With `inline`, how long the main thread runs tasks before it lets the event loop run. */
+const INLINE_SLICE_MS = 2;
+
+// One executor for every run() promise: it parks the resolving functions
+// here, so a run() allocates no closure of its own.
+let capturedResolve: Resolve;
+let capturedReject: Reject;
+function capture(resolve: Resolve, reject: Reject): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
 
 export class Scheduler extends EventEmitter {
   readonly options: FilledOptions;
   private state: SharedState;
   private main: Processor;
   private workers: Worker[] = [];
-  private readonly settlers: Array<Settle | undefined> = [];
+  /** A task's settle functions, by future, until the first of completion, abort, crash or destroy. */
+  private readonly resolves: Array<Resolve | undefined> = [];
+  private readonly rejects: Array<Reject | undefined> = [];
+  /** With `inline`: the newest run() task, not yet visible to thieves; the pump runs it here. */
+  private held = 0;
   private readonly aborts = new Map<number, () => void>();
   private outstanding = 0;
   private submitted = 0;
@@ -71,10 +97,10 @@ export class Scheduler extends EventEmitter {
     this.keepAlive.unref();
   }
 
-  /** Runs `task` on a worker; the promise settles exactly once. */
-  run(task: unknown, options: RunOptions = {}): Promise<unknown> {
-    if (this.closing || this.destroyed) return Promise.reject(new SchedulerClosedError('the scheduler is closed'));
-    const { signal } = options;
+  /** Runs `task` on a worker (or, with `inline`, maybe on this thread); the promise settles exactly once. */
+  run(task: unknown, options?: RunOptions): Promise<unknown> {
+    if (this.closing) return Promise.reject(new SchedulerClosedError('the scheduler is closed'));
+    const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(new AbortError('the task was aborted', { cause: signal.reason }));
     if (this.options.maxQueue !== Infinity && this.stats.queued >= this.options.maxQueue) {
       return Promise.reject(new QueueFullError(`more than ${this.options.maxQueue} tasks queued`));
@@ -82,19 +108,37 @@ export class Scheduler extends EventEmitter {
     if (this.workers.length === 0) this.startWorkers();
     let f: number;
     try {
-      f = this.main.spawn(task, ROOT);
+      f = this.options.inline ? this.hold(task) : this.main.spawn(task, ROOT);
     } catch (error) {
       return Promise.reject(error);
     }
     this.submitted++;
-    const promise = new Promise((resolve, reject) => {
-      this.settlers[f] = [resolve, reject];
-    });
+    const promise = new Promise(capture);
+    this.resolves[f] = capturedResolve;
+    this.rejects[f] = capturedReject;
     if (signal) this.watchAbort(f, signal);
-    // Last: the pump collects synchronously, and a spinning worker may
-    // already have finished the task.
     if (this.outstanding++ === 0) this.startPump();
     return promise;
+  }
+
+  /**
+   * `inline` run(): keeps the new task private and publishes the one it
+   * replaces. A lone `await pool.run(x)` is then never seen by a worker (no
+   * wake-up, no race), while in a batch every task but the newest can be
+   * stolen as soon as it is queued.
+   */
+  private hold(task: unknown): number {
+    this.loadMain();
+    const t = this.main.newTask(task, ROOT);
+    if (this.held !== 0) this.main.publish(this.held);
+    this.held = t;
+    return this.state.tasks.view(t)[t * 4 + T_FUTURE];
+  }
+
+  private loadMain(): void {
+    if (this.mainLoaded) return;
+    this.main.setFunction(loadTaskModule(this.options.filename).fn as TaskFunction);
+    this.mainLoaded = true;
   }
 
   /**
@@ -104,10 +148,7 @@ export class Scheduler extends EventEmitter {
    */
   runSync(task: unknown): unknown {
     if (this.closing || this.destroyed) throw new SchedulerClosedError('the scheduler is closed');
-    if (!this.mainLoaded) {
-      this.main.setFunction(loadTaskModule(this.options.filename).fn as TaskFunction);
-      this.mainLoaded = true;
-    }
+    this.loadMain();
     if (this.workers.length === 0) this.startWorkers();
     const result = this.main.join(this.main.spawn(task, 0));
     this.main.publishStats();
@@ -169,7 +210,7 @@ export class Scheduler extends EventEmitter {
     if (this.destroyed) return;
     this.closing = true;
     if (options.force) {
-      for (let f = 0; f < this.settlers.length; f++) if (this.settlers[f]) requestCancel(this.state, f);
+      for (let f = 0; f < this.resolves.length; f++) if (this.resolves[f]) requestCancel(this.state, f);
     }
     if (this.outstanding > 0) await new Promise((resolve) => this.once('drain', resolve));
     await this.stopWorkers();
@@ -228,14 +269,14 @@ export class Scheduler extends EventEmitter {
     this.state = SharedState.create(this.options.workers + 1, this.options.dequeCapacity);
     this.main = new Processor(this.state, 0, undefined, this.options.codecTags, this.options.workerData);
     this.mainLoaded = false;
+    this.held = 0;
   }
 
   private failAll(error: Error): void {
-    for (let f = 0; f < this.settlers.length; f++) {
-      const settle = this.settlers[f];
-      if (settle) this.settle(f, settle, undefined, error);
-    }
-    this.settlers.length = 0;
+    for (let f = 0; f < this.resolves.length; f++) if (this.resolves[f]) this.settle(f, undefined, error);
+    this.resolves.length = 0;
+    this.rejects.length = 0;
+    this.held = 0; // its records go with the state: crashes replace it, destroy ends it
     this.outstanding = 0;
     this.submitted = this.completed;
     this.finishPump();
@@ -243,24 +284,29 @@ export class Scheduler extends EventEmitter {
 
   private watchAbort(f: number, signal: AbortSignal): void {
     const onAbort = (): void => {
-      const settle = this.settlers[f];
-      if (!settle) return;
+      if (!this.resolves[f]) return;
       requestCancel(this.state, f);
-      this.settle(f, settle, undefined, new AbortError('the task was aborted', { cause: signal.reason }));
+      this.settle(f, undefined, new AbortError('the task was aborted', { cause: signal.reason }));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     this.aborts.set(f, () => signal.removeEventListener('abort', onAbort));
   }
 
-  private settle(f: number, settle: Settle, value: unknown, error?: unknown): void {
-    this.settlers[f] = undefined;
-    const unwatch = this.aborts.get(f);
-    if (unwatch) {
-      this.aborts.delete(f);
-      unwatch();
+  /** Settles future `f`'s promise (its entry must be set) and forgets it. */
+  private settle(f: number, value: unknown, error?: unknown): void {
+    const resolve = this.resolves[f] as Resolve;
+    const reject = this.rejects[f] as Reject;
+    this.resolves[f] = undefined;
+    this.rejects[f] = undefined;
+    if (this.aborts.size > 0) {
+      const unwatch = this.aborts.get(f);
+      if (unwatch) {
+        this.aborts.delete(f);
+        unwatch();
+      }
     }
-    if (error === undefined) settle[0](value);
-    else settle[1](error);
+    if (error === undefined) resolve(value);
+    else reject(error);
   }
 
   private startPump(): void {
@@ -272,15 +318,47 @@ export class Scheduler extends EventEmitter {
 
   private async pump(): Promise<void> {
     const state = this.state;
+    // Let the caller finish queuing its batch: the pump never runs inside run().
+    await undefined;
     while (this.outstanding > 0 && state === this.state) {
       const seq = Atomics.load(state.control, MAIN_SEQ);
+      const more = this.options.inline && this.runInline(state);
       this.collect(state);
       if (this.outstanding === 0 || state !== this.state) break;
+      if (more) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      if (this.spin(state, seq)) continue;
       // The timeout is only a backstop: completions notify MAIN_SEQ.
       const waiting = Atomics.waitAsync(state.control, MAIN_SEQ, seq, 100);
       if (waiting.async) await waiting.value;
     }
     if (state === this.state) this.finishPump();
+  }
+
+  /** `inline`: runs queued work on this thread for one slice; true when it stopped with work left. */
+  private runInline(state: SharedState): boolean {
+    const main = this.main;
+    const end = performance.now() + INLINE_SLICE_MS;
+    const t = this.held;
+    if (t !== 0) {
+      this.held = 0;
+      main.runTask(t);
+    }
+    for (let i = 1; state === this.state && main.step(); i++) {
+      if ((i & 15) === 0 && performance.now() > end) return true;
+    }
+    return false;
+  }
+
+  /** Spins until MAIN_SEQ moves from `seq` (true) or MAIN_SPIN_MS pass (false). */
+  private spin(state: SharedState, seq: number): boolean {
+    const end = performance.now() + MAIN_SPIN_MS;
+    for (let i = 1; ; i++) {
+      if (Atomics.load(state.control, MAIN_SEQ) !== seq) return true;
+      if ((i & 15) === 0 && performance.now() > end) return false;
+    }
   }
 
   private finishPump(): void {
@@ -294,11 +372,9 @@ export class Scheduler extends EventEmitter {
   private collect(state: SharedState): void {
     for (let f = takeCompletions(state); f !== 0; ) {
       const next = Atomics.load(state.futures.view(f), f * 4 + F_LINK);
-      const settle = this.settlers[f];
       this.outstanding--;
       this.completed++;
-      if (settle) {
-        this.settlers[f] = undefined;
+      if (this.resolves[f]) {
         let value: unknown;
         let error: unknown;
         try {
@@ -306,7 +382,7 @@ export class Scheduler extends EventEmitter {
         } catch (e) {
           error = e;
         }
-        this.settle(f, settle, value, error);
+        this.settle(f, value, error);
       } else {
         this.main.release(f);
       }

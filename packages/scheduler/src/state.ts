@@ -18,6 +18,9 @@
  *                the future's LINK word; pushed by any processor, drained only
  *                by the main thread.
  *   SHUTDOWN     set once by the main thread; processors leave their loops.
+ *   SEARCHING    workers spinning for work right now (at most half of them);
+ *                changed by the searching worker, read by spawners: while
+ *                one searches, nobody needs waking (tokio's "searching").
  * Per-processor blocks (PROC + p * PROC_WORDS), p = 0 is the main thread:
  *   PARK         1 while parked; the waker CASes 1 → 0 and notifies it.
  *   INBOX        take-all Treiber head of resume records for this processor;
@@ -34,6 +37,7 @@ export const PARKED = 1;
 export const MAIN_SEQ = 2;
 export const COMPLETIONS = 3;
 export const SHUTDOWN = 4;
+export const SEARCHING = 5;
 const PROC = 16;
 const PROC_WORDS = 16;
 export const PARK = 0;

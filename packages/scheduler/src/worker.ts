@@ -42,10 +42,7 @@ function run(): void {
   const waiting = Atomics.waitAsync(state.control, park, 1);
   const resumeLoop = (): void => {
     processor.unparkAsync();
-    // Keeps this thread alive while it waits asynchronously: a pending
-// Atomics.waitAsync does not. The main thread terminates workers.
-setInterval(() => undefined, 1 << 30);
-run();
+    run();
   };
   if (waiting.async) void waiting.value.then(resumeLoop);
   else resumeLoop();

@@ -1,4 +1,4 @@
-import { Deque, SharedState, inject, takeInjected } from '@wyn/scheduler';
+import { Deque, Processor, SharedState, inject, takeInjected } from '@wyn/scheduler';
 import { startGate, startThread } from './threads';
 
 // Every deque test runs at capacity 4 (wrap-around and overflow on every run) and 256.
@@ -63,6 +63,17 @@ describe.each([4, 256])('deque with capacity %i', (capacity) => {
     expect(owner.setRunNext(b)).toBe(a);
     expect(owner.stealBatch(thief).task).toBe(b);
     expect(owner.takeRunNext()).toBe(0);
+  });
+
+  test('an emptied injection queue reads as no work, though its head keeps a tag', () => {
+    // Regression: idle workers once saw the tag bits as work and never parked.
+    const { state, tasks } = setup();
+    const worker = new Processor(state, 1, undefined);
+    const [t] = tasks(1);
+    inject(state, t);
+    expect(worker.hasWork()).toBe(true);
+    expect(takeInjected(state)).toBe(t);
+    expect(worker.hasWork()).toBe(false);
   });
 
   test('injection queue returns every task once', () => {

@@ -3,7 +3,7 @@
 // collect the declarations of each module before anything is compiled, so
 // declarations are order-independent.
 
-import { type Diagnostic, error, parse, type SourceFile, type Stmt } from '@wyn/parser';
+import { type Diagnostic, error, type ImportDecl, parse, type SourceFile, type Stmt } from '@wyn/parser';
 import { dirname, type Host, joinPath } from '../host';
 import { EnumDef, FnDef, ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
 
@@ -22,34 +22,50 @@ function clean(text: string): string {
 
 export function load(entryFile: string, text: string, host: Host, env: TypeEnv): Loaded {
   const out: Loaded = { entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
-  const dec = new TextDecoder();
-  const visit = (file: string, src: string, isEntry: boolean): ModuleCtx | null => {
-    const existing = out.modules.get(file);
-    if (existing !== undefined) return existing;
-    const r = parse(clean(src), file);
-    out.sources.set(file, r.source);
-    out.diagnostics.push(...r.diagnostics);
-    if (r.program === null) return null;
-    const mod = new ModuleCtx(file, r.source, isEntry);
-    out.modules.set(file, mod);
-    out.programs.set(mod, r.program.body);
-    collect(mod, r.program.body, env, out.diagnostics);
-    for (const imp of mod.imports) {
-      const path = joinPath(dirname(file), imp.path.join('/') + '.wyn');
-      const bytes = host.readFile(path);
-      if (bytes === null) {
-        out.diagnostics.push(error('E0211', `cannot find module \`${imp.path.join('.')}\` (looked for ${path})`, file, imp.span));
-        continue;
-      }
-      const m = visit(path, dec.decode(bytes), false);
-      if (m === null) continue;
-      if (imp.names !== null) for (const n of imp.names) mod.selective.set(n, { mod: m, name: n });
-      else mod.namespaces.set(imp.alias ?? imp.path[imp.path.length - 1], m);
-    }
-    return mod;
-  };
-  out.entry = visit(entryFile, text, true);
+  out.entry = visit(out, entryFile, text, true, host, env);
   return out;
+}
+
+/**
+ * The REPL's way in: adds the declarations of one more parsed entry to a
+ * module that already holds the earlier ones, and loads what the entry imports.
+ */
+export function extendModule(mod: ModuleCtx, body: Stmt[], host: Host, env: TypeEnv): Loaded {
+  const out: Loaded = { entry: mod, modules: new Map([[mod.file, mod]]), programs: new Map([[mod, body]]), diagnostics: [], sources: new Map() };
+  const known = mod.imports.length;
+  collect(mod, body, env, out.diagnostics);
+  loadImports(out, mod, mod.imports.slice(known), host, env);
+  return out;
+}
+
+function visit(out: Loaded, file: string, src: string, isEntry: boolean, host: Host, env: TypeEnv): ModuleCtx | null {
+  const existing = out.modules.get(file);
+  if (existing !== undefined) return existing;
+  const r = parse(clean(src), file);
+  out.sources.set(file, r.source);
+  out.diagnostics.push(...r.diagnostics);
+  if (r.program === null) return null;
+  const mod = new ModuleCtx(file, r.source, isEntry);
+  out.modules.set(file, mod);
+  out.programs.set(mod, r.program.body);
+  collect(mod, r.program.body, env, out.diagnostics);
+  loadImports(out, mod, mod.imports, host, env);
+  return mod;
+}
+
+function loadImports(out: Loaded, mod: ModuleCtx, imports: readonly ImportDecl[], host: Host, env: TypeEnv): void {
+  for (const imp of imports) {
+    const path = joinPath(dirname(mod.file), imp.path.join('/') + '.wyn');
+    const bytes = host.readFile(path);
+    if (bytes === null) {
+      out.diagnostics.push(error('E0211', `cannot find module \`${imp.path.join('.')}\` (looked for ${path})`, mod.file, imp.span));
+      continue;
+    }
+    const m = visit(out, path, new TextDecoder().decode(bytes), false, host, env);
+    if (m === null) continue;
+    if (imp.names !== null) for (const n of imp.names) mod.selective.set(n, { mod: m, name: n });
+    else mod.namespaces.set(imp.alias ?? imp.path[imp.path.length - 1], m);
+  }
 }
 
 function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]): void {

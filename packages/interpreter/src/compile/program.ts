@@ -97,7 +97,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
 }
 
 /** Script-mode globals exist before the first statement runs, so functions compiled earlier see them. */
-function prescanGlobals(c: Compiler, body: Stmt[]): void {
+export function prescanGlobals(c: Compiler, body: Stmt[]): void {
   for (const s of body) {
     let name: string | null = null;
     if (s.kind === 'AssignStmt' && s.op === '=' && s.target.kind === 'Ident') name = s.target.name;
@@ -110,7 +110,7 @@ function prescanGlobals(c: Compiler, body: Stmt[]): void {
 }
 
 /** Compiles every non-generic function and method, so errors in uncalled code still reject the program. */
-function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
+export function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
   for (const mod of modules.values()) {
     for (const def of mod.fns.values()) if (def.decl.typeParams.length === 0) c.instance(def, new Map(), null);
     for (const sd of mod.structs.values()) {
@@ -126,7 +126,8 @@ function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
   }
 }
 
-function failure(rt: Runtime, e: unknown): number {
+/** Turns what ended a run early (exit, panic, stack overflow) into its status, printing panics. */
+export function failure(rt: Runtime, e: unknown): number {
   rt.flush();
   if (e instanceof ExitSignal) return e.status;
   if (e instanceof WynPanic) {

@@ -15,6 +15,11 @@ import { compareValues } from '../runtime/equality';
 
 const RESERVED = new Set(['print', 'println', 'len', 'min', 'max', 'abs', 'exit', 'panic', 'assert', 'int', 'str', 'float', 'range', 'zip']);
 
+/** Every free built-in function, for the REPL's tab completion. */
+export const BUILTIN_NAMES: readonly string[] = [
+  ...RESERVED, 'assert_eq', 'clamp', 'gcd', 'input', 'input_float', 'input_line', 'lcm', 'pow_int', 'sign', 'sleep_ms', 'sorted',
+];
+
 /** Built-in names cannot be assigned (§2.4). */
 export function isReservedName(name: string): boolean {
   return RESERVED.has(name) || isStdlibModule(name);

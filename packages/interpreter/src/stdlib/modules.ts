@@ -29,6 +29,13 @@ export function isStdlibModule(name: string): boolean {
   return name in MODULES || name in ALIASES;
 }
 
+/** Module name → its function names, aliases included: the REPL completes `Math.` with these. */
+export function stdlibMembers(): Map<string, string[]> {
+  const out = new Map(Object.entries(MODULES).map(([name, table]) => [name, Object.keys(table)]));
+  for (const [alias, target] of Object.entries(ALIASES)) out.set(alias, out.get(target) ?? []);
+  return out;
+}
+
 export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Call, _expected?: Type, self: Compiled | null = null): Compiled {
   const table = MODULES[ALIASES[mod] ?? mod];
   const entry = table?.[name];

@@ -1,0 +1,99 @@
+// `wyn repl` in a real terminal: the built binary runs inside tmux, the test
+// types with `send-keys` and reads the screen with `capture-pane`. This is
+// what the fake-stream tests in repl.test.ts cannot see: readline's line
+// editing, Tab completion, the `...` prompt as drawn, history on disk.
+//
+// It needs tmux and a build (`pnpm build`; CI builds before testing), and
+// skips itself, saying which is missing, when either is absent. Every tmux
+// call goes to a private server socket, which afterAll shuts down.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const socket = `wyn-repl-test-${process.pid}`;
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const built = fs.existsSync(path.join(root, 'packages/cli/dist/repl/repl.js'));
+const why = !hasTmux ? 'tmux is not installed' : !built ? 'packages/cli/dist has no REPL: run `pnpm build` first' : null;
+
+function tmux(...args: string[]): string {
+  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const screen = (name: string) => tmux('capture-pane', '-p', '-t', name);
+const pause = () => new Promise((r) => setTimeout(r, 50));
+
+/** Waits until the screen shows `text` (jest's timeout bounds the wait); capture-pane drops trailing spaces. */
+async function waitFor(name: string, text: string): Promise<string> {
+  for (;;) {
+    const s = screen(name);
+    if (s.includes(text)) return s;
+    await pause();
+  }
+}
+
+/** Starts `wyn repl` in a new tmux session; the pane stays after the REPL exits, showing its status. */
+function startRepl(name: string, history: string): void {
+  const cmd = `WYN_REPL_HISTORY='${history}' node --stack-size=7000 packages/cli/bin/wyn.js repl; echo "[exit $?]"`;
+  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', '-c', root, cmd);
+  tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+}
+
+/** Types each line and presses Enter. */
+function type(name: string, ...lines: string[]): void {
+  for (const line of lines) tmux('send-keys', '-t', name, '-l', line, ';', 'send-keys', '-t', name, 'Enter');
+}
+
+// Jest lists skipped tests without their reason, so say it once here.
+if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
+
+(why === null ? describe : describe.skip)(`wyn repl in tmux${why === null ? '' : ` (skipped: ${why})`}`, () => {
+  let dir: string;
+  let history: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wyn-tmux-'));
+    history = path.join(dir, 'history');
+    startRepl('first', history);
+    await waitFor('first', 'wyn>');
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a function typed over several lines gets the ... prompt and persists', async () => {
+    type('first', 'x = 20', 'fn twice(n: int) -> int {', '  return n * 2', '}', 'twice(x) + 2');
+    const s = await waitFor('first', '\n42\n');
+    expect(s).toContain('wyn> fn twice(n: int) -> int {\n...   return n * 2\n... }\nwyn> twice(x) + 2\n42\n');
+  });
+
+  test('an error is shown as a diagnostic and the session goes on', async () => {
+    type('first', 'x = "text"', 'x + 1');
+    const s = await waitFor('first', '\n21\n');
+    expect(s).toContain('<repl>:1:5: error[E0301]: mismatched types in assignment: expected `int`, found `string`');
+    expect(s).toContain('wyn> x + 1\n21\n');
+  });
+
+  test('Tab completes a module member', async () => {
+    tmux('send-keys', '-t', 'first', '-l', 'Math.sq');
+    tmux('send-keys', '-t', 'first', 'Tab');
+    await waitFor('first', 'wyn> Math.sqrt');
+    tmux('send-keys', '-t', 'first', '-l', '(16.0)');
+    tmux('send-keys', '-t', 'first', 'Enter');
+    await waitFor('first', '\n4.0\n');
+  });
+
+  test('.exit ends the REPL, and the next one recalls the history from disk', async () => {
+    type('first', '.exit');
+    await waitFor('first', '[exit 0]');
+    expect(fs.readFileSync(history, 'utf8').split('\n')).toEqual(expect.arrayContaining(['twice(x) + 2', 'x + 1']));
+    startRepl('second', history);
+    await waitFor('second', 'wyn>');
+    tmux('send-keys', '-t', 'second', 'Up', 'Up');
+    await waitFor('second', 'wyn> Math.sqrt(16.0)');
+  });
+});
