@@ -96,4 +96,11 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
     tmux('send-keys', '-t', 'second', 'Up', 'Up');
     await waitFor('second', 'wyn> Math.sqrt(16.0)');
   });
+
+  test('exit(n) in an entry ends the REPL with status n and no further prompt', async () => {
+    tmux('send-keys', '-t', 'second', 'C-u');
+    type('second', 'exit(3)');
+    const s = await waitFor('second', '[exit 3]');
+    expect(s).toContain('wyn> exit(3)\n[exit 3]');
+  });
 });

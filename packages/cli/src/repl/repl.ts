@@ -76,7 +76,9 @@ export function startRepl(io: Io, options: ReplOptions): Promise<number> {
     eval: (text, _context, _file, done) => {
       if (exited || text.trim() === '') return done(null, undefined);
       if (isIncomplete(text)) return done(new repl.Recoverable(new Error('unfinished entry')), undefined);
-      done(null, state.evaluate(text));
+      const shown = state.evaluate(text);
+      // After exit(n) the REPL is closed: answering would draw one more prompt.
+      if (!exited) done(null, shown);
     },
   });
   defineCommands(server, state, io, () => {
