@@ -65,10 +65,21 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
         y
           .positional('file', { type: 'string', describe: 'the program', demandOption: true })
           .positional('args', { type: 'string', array: true, describe: 'program arguments' })
-          .example('wyn run app.wyn -- input.txt 3', 'run app.wyn with two arguments'),
+          .option('workers', {
+            type: 'number',
+            requiresArg: true,
+            describe: 'worker threads beside main for spawned tasks (default: CPUs − 1, at least 1)',
+          })
+          .example('wyn run app.wyn -- input.txt 3', 'run app.wyn with two arguments')
+          .example('wyn run --workers 4 app.wyn', 'run app.wyn with four worker threads'),
       (args) => {
         const rest = [...((args.args as string[] | undefined) ?? []), ...((args['--'] as string[] | undefined) ?? [])].map(String);
-        setAction(() => runFile(args.file as string, rest, io));
+        const workers = args.workers as number | undefined;
+        // CONCURRENCY.md §12: at least one worker, so a spawned task always has a thread to run on.
+        if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+          throw new UsageError('--workers must be a whole number of at least 1');
+        }
+        setAction(() => runFile(args.file as string, rest, io, workers === undefined ? {} : { workers }));
       },
     )
     .command(

@@ -54,3 +54,16 @@ test('a program reads and writes files relative to the working directory', async
   expect(await wyn(['run', 'files.wyn'])).toEqual({ code: 0, out: 'kept\ntrue\n', err: '' });
   expect(fs.readFileSync(path.join(dir, 'note.txt'), 'utf8')).toBe('kept');
 });
+
+test('run --workers N runs spawned tasks on N workers; the flag goes before the file', async () => {
+  fs.writeFileSync(path.join(dir, 'spawn.wyn'), 'fn sq(n: int) -> int {\n  return n * n\n}\nf = spawn sq(7)\nprint(await f)\n');
+  expect(await wyn(['run', '--workers', '2', 'spawn.wyn'])).toEqual({ code: 0, out: '49\n', err: '' });
+  expect(await wyn(['run', '--workers=1', 'spawn.wyn'])).toEqual({ code: 0, out: '49\n', err: '' });
+});
+
+test('run --workers rejects a count below one', async () => {
+  const r = await wyn(['run', '--workers', '0', 'spawn.wyn']);
+  expect(r.code).toBe(2);
+  expect(r.out).toBe('');
+  expect(r.err).toContain('--workers must be a whole number of at least 1');
+});

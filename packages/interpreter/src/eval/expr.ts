@@ -43,7 +43,10 @@ export function compileExpr(cx: FnCtx, e: Expr, expected?: Type): Compiled {
       const v = e.value;
       return { t: BOOL, ev: () => v };
     }
-    case 'NoneLit': return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
+    case 'NoneLit':
+      // `var none = []` (conformance 512) declares a variable that bare `none` then names.
+      if (cx.mod.source.text.slice(e.span.start, e.span.end) === 'none' && cx.lookup('none') !== null) return compileIdent(cx, { kind: 'Ident', name: 'none', span: e.span }, expected);
+      return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
     case 'SomeExpr': {
       const inner = expected?.k === 'option' ? expected.inner : undefined;
       const v = compileExpr(cx, e.value, inner);
