@@ -22,9 +22,16 @@ const workers = os.availableParallelism();
 const now = () => Number(process.hrtime.bigint()) / 1e3; // µs
 
 const pools = {
+  // Defaults: os.availableParallelism() workers, the main thread only waits.
   scheduler: (hold) => {
-    const s = new Scheduler({ filename: taskFile, workers, workerData: { hold } });
+    const s = new Scheduler({ filename: taskFile, workerData: { hold } });
     return { run: (x) => s.run(x && x.hold ? 'hold' : x), close: () => s.close(), shared: () => s.shared.bytes() };
+  },
+  // inline: the main thread runs tasks too, beside one fewer worker (DESIGN.md §3).
+  // Not used for queued memory: its hold tasks would block the main thread.
+  'sched-inl': () => {
+    const s = new Scheduler({ filename: taskFile, inline: true });
+    return { run: (x) => s.run(x), close: () => s.close() };
   },
   piscina: () => {
     const p = new Piscina({ filename: taskFile, minThreads: workers, maxThreads: workers });
@@ -41,7 +48,9 @@ const pools = {
 };
 
 async function sequential(pool, n) {
-  for (let i = 0; i < 200; i++) await pool.run(i);
+  // Warm up for a while, not a count: lazily started workers (ours) boot and
+  // JIT-compile for ~100 ms on other cores, which would land in the first figure.
+  for (let i = 0, end = now() + 300e3; i < 200 || now() < end; i++) await pool.run(i);
   const t = now();
   for (let i = 0; i < n; i++) await pool.run(i);
   return (now() - t) / n;
@@ -97,7 +106,7 @@ async function main() {
   const results = {};
   for (const [name, make] of Object.entries(pools)) {
     const pool = make();
-    const peer = name !== 'scheduler';
+    const peer = !name.startsWith('sched');
     const r = {};
     r.seq = await sequential(pool, quick ? 500 : 3000);
     r.batch8 = await batches(pool, 8, quick ? 2000 : 16000);
@@ -116,6 +125,8 @@ async function main() {
     q = ours.shared;
     console.log(`queued ${n}: scheduler ${f(ours.shared)} B/task in shared memory, ${f(ours.total)} B/task with the caller's Promise; piscina ${f(theirs.total)} B/task`);
   }
+  const inl = results['sched-inl'];
+  console.log(`scheduler inline: ${(results.piscina.throughput / inl.throughput).toFixed(1)}x piscina throughput, seq ${f(inl.seq)} us, batch8 ${f(inl.batch8)} us/task, batch100 ${f(inl.batch100)} us/task`);
   const s = results.scheduler;
   const ratio = results.piscina.throughput / s.throughput;
   console.log(`scheduler: ${ratio.toFixed(1)}x piscina throughput, seq ${f(s.seq)} us, batch100 ${f(s.batch100)} us/task, queued ${q.toFixed(0)} bytes/task`);

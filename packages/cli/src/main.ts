@@ -5,12 +5,10 @@
 
 import type yargsType from 'yargs';
 import { type CheckFormat, checkCommand, checkFormats } from './commands/check';
-import { fmtCommand } from './commands/fmt';
 import { runFile, runSource } from './commands/run';
-import { testCommand } from './commands/test';
-import { startRepl } from './repl/repl';
 import { type ColorMode, colorModes, useColor } from './color';
 import type { Io } from './io';
+import { fmtVerb, replVerb, testVerb } from './verbs';
 
 export const VERSION = '0.1.0';
 
@@ -56,7 +54,7 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
           .option('stdout', { type: 'boolean', default: false, describe: 'print the formatted text instead of rewriting the files' })
           .example('wyn fmt --check src/*.wyn', 'fail when a file is not formatted'),
       (args) =>
-        setAction(() => fmtCommand({ files: args.files as string[], check: args.check, stdout: args.stdout, color: color(args) }, io)),
+        setAction(() => fmtVerb()({ files: args.files as string[], check: args.check, stdout: args.stdout, color: color(args) }, io)),
     )
     .command(
       'run <file> [args..]',
@@ -90,7 +88,7 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
           .positional('path', { type: 'string', default: '.', describe: 'a folder to search, or one test file' })
           .option('filter', { type: 'string', requiresArg: true, describe: 'run only the tests whose name contains TEXT' })
           .example('wyn test tests --filter parse', 'run the tests under tests/ named with "parse"'),
-      (args) => setAction(() => testCommand({ path: args.path, filter: args.filter ?? null, color: color(args) }, io)),
+      (args) => setAction(() => testVerb()({ path: args.path, filter: args.filter ?? null, color: color(args) }, io)),
     )
     .command(
       'repl',
@@ -129,7 +127,7 @@ function buildParser(io: Io, setAction: (a: Action) => void) {
 /** The REPL drives the streams as a terminal only when both ends are one. */
 function repl(io: Io, color: boolean): Promise<number> {
   const { input, output } = io.replStreams;
-  return startRepl(io, { color, input, output, terminal: io.stdinIsTTY && io.stdout.isTTY });
+  return replVerb()(io, { color, input, output, terminal: io.stdinIsTTY && io.stdout.isTTY });
 }
 
 /**

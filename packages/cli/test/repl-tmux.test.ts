@@ -48,6 +48,10 @@ function type(name: string, ...lines: string[]): void {
   for (const line of lines) tmux('send-keys', '-t', name, '-l', line, ';', 'send-keys', '-t', name, 'Enter');
 }
 
+// A terminal session on a busy 2-core machine can take seconds to start; this
+// bounds a stuck session, it is not a speed check.
+jest.setTimeout(30_000);
+
 // Jest lists skipped tests without their reason, so say it once here.
 if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
 

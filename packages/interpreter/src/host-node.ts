@@ -3,12 +3,19 @@
 // the Host interface. Every file-system hook reports failure as false / null
 // rather than throwing: the File module turns that into its 0 / -1 / "" results.
 
-import { spawnSync } from 'node:child_process';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type * as ChildProcess from 'node:child_process';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as tty from 'node:tty';
 import type { ExecResult, FileStat, Host } from './host';
+
+// Loaded on first use: most programs never run a command or hash anything, and
+// every `wyn run` pays for the modules loaded at start-up.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const childProcess = () => require('node:child_process') as typeof ChildProcess;
+const crypto = () => require('node:crypto') as typeof Crypto;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Runs `f`, turning any thrown error into `fallback`. */
 function attempt<T>(fallback: T, f: () => T): T {
@@ -73,7 +80,7 @@ export function nodeHost(options: { args: string[] }): Host {
     exec: (command): ExecResult => {
       // stderr goes straight to ours, as popen leaves it (STDLIB §15). The env is passed explicitly:
       // an embedder's `process.env` may be a copy (jest's is) that children would not otherwise see.
-      const r = spawnSync('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
+      const r = childProcess().spawnSync('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
       return { status: r.status ?? 128 + (r.signal !== null ? os.constants.signals[r.signal] : 0), stdout: r.stdout ?? new Uint8Array(0) };
     },
     readLine: () => {
@@ -94,9 +101,9 @@ export function nodeHost(options: { args: string[] }): Host {
       home: os.homedir(),
       tmp: os.tmpdir(),
     }),
-    hash: (algorithm, data) => createHash(algorithm).update(data).digest(),
-    hmac: (algorithm, key, data) => createHmac(algorithm, key).update(data).digest(),
-    randomBytes: (n) => randomBytes(n),
+    hash: (algorithm, data) => crypto().createHash(algorithm).update(data).digest(),
+    hmac: (algorithm, key, data) => crypto().createHmac(algorithm, key).update(data).digest(),
+    randomBytes: (n) => crypto().randomBytes(n),
   };
 }
 

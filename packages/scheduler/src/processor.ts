@@ -108,10 +108,14 @@ export class Processor {
     return t;
   }
 
-  /** Pushes a task made by `newTask` onto this processor's deque, where thieves can take it. */
-  publish(t: number): void {
+  /**
+   * Pushes a task made by `newTask` onto this processor's deque, where
+   * thieves can take it; wakes a parked worker only with `wake` (a searching
+   * one finds it either way).
+   */
+  publish(t: number, wake: boolean): void {
     this.deque.push(t);
-    this.notify();
+    if (wake) this.notify();
   }
 
   /** After publishing work: wakes a parked worker unless one is searching already. */

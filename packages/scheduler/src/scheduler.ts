@@ -54,6 +54,8 @@ type Reject = (error: unknown) => void;
 
 /** How long the pump spins for completions before it waits through the event loop. */
 const MAIN_SPIN_MS = 0.05;
+/** With `inline`, tasks queued on the main thread before run() wakes a parked worker. */
+const INLINE_WAKE_BACKLOG = 16;
 /** With `inline`, how long the main thread runs tasks before it lets the event loop run. */
 const INLINE_SLICE_MS = 2;
 
@@ -130,7 +132,9 @@ export class Scheduler extends EventEmitter {
   private hold(task: unknown): number {
     this.loadMain();
     const t = this.main.newTask(task, ROOT);
-    if (this.held !== 0) this.main.publish(this.held);
+    // Waking a parked worker costs the main thread a system call and the
+    // worker tens of µs: worth it for a backlog, not for a batch of eight.
+    if (this.held !== 0) this.main.publish(this.held, this.main.deque.size() >= INLINE_WAKE_BACKLOG);
     this.held = t;
     return this.state.tasks.view(t)[t * 4 + T_FUTURE];
   }

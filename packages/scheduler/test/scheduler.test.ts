@@ -204,3 +204,35 @@ describe('failures', () => {
     await expect(pool.run(1)).rejects.toMatchObject({ code: 'ERR_SCHEDULER_CLOSED' });
   });
 });
+
+describe.each([4, 256])('inline, deque capacity %i', (dequeCapacity) => {
+  test('a lone run+await runs on the main thread, without a worker', async () => {
+    const pool = new Scheduler({ filename, inline: true, dequeCapacity });
+    for (let i = 0; i < 20; i++) expect(await pool.run({ op: 'worker' })).toBe(0);
+    await pool.close();
+    expectNoLeaks(pool);
+  });
+
+  test.each([1, 2])('stress: every task runs exactly once, main thread and %i worker(s) together', async (workers) => {
+    const n = 20000;
+    const { buffer, view } = counts(n);
+    const pool = new Scheduler({ filename, inline: true, workers, dequeCapacity, workerData: { counts: buffer } });
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => pool.run({ op: 'count', i })));
+    expect(results.every((r, i) => r === i)).toBe(true);
+    expect(view.every((c) => c === 1)).toBe(true);
+    await pool.close();
+    expectNoLeaks(pool);
+  });
+
+  test('a task that throws on the main thread rejects its promise only', async () => {
+    const pool = new Scheduler({ filename, inline: true, dequeCapacity });
+    await expect(pool.run({ op: 'throw', message: 'inline boom' })).rejects.toMatchObject({ message: 'inline boom', code: 'E_TASK' });
+    expect(await pool.run(1)).toBe(2);
+    await pool.close();
+  });
+});
+
+test('inline defaults to one fewer worker (at least one) and is validated', () => {
+  expect(new Scheduler({ filename, inline: true }).options.workers).toBe(Math.max(1, availableParallelism() - 1));
+  expect(() => new Scheduler({ filename, inline: 1 as unknown as boolean })).toThrow(/options.inline/);
+});
