@@ -5,6 +5,7 @@
 //   cap    — a slot of a lambda's private environment, frame slot 0 (§8.2:
 //            a lambda copies every outer variable it mentions when created).
 
+import type { Point } from '../conc/gen';
 import { type Diagnostic, type DiagnosticCode, error, type Span, type TypeNode } from '@wyn/parser';
 import type { Host } from '../host';
 import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
@@ -187,6 +188,10 @@ export class FnCtx {
   deferSlot = -1;
   /** `main` is exempt from implicit returns and returns its status (§1.3). */
   isMain = false;
+  /** Hoisted suspension points of the statement being compiled, in a function that may suspend (conc/gen.ts); null elsewhere. */
+  points: Point[] | null = null;
+  /** Above 0 inside expressions that may skip some of their parts: their suspension points block instead (conc/gen.ts). */
+  noHoist = 0;
   constructor(
     readonly comp: Compiler,
     readonly mod: ModuleCtx,

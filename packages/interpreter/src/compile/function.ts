@@ -2,7 +2,10 @@
 // slots, the body becomes one closure returning a completion, and a wrapper
 // adds what only some functions need (defers, the `?` landing pad).
 
-import type { Stmt } from '@wyn/parser';
+import type { Expr, Stmt } from '@wyn/parser';
+import { isSuspendable } from '../conc/analysis';
+import { anyGen, collect, genOf, setGen, step, withPoints } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { compileExpr } from '../eval/expr';
 import { TryReturn } from '../eval/try-expr';
 import { compileStmts } from '../exec/stmt';
@@ -17,6 +20,8 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
   const decl = def.decl;
   const cx = new FnCtx(comp, def.mod, null, 'fn', inst.ret, inst.typeArgs, inst);
   cx.isMain = def.owner === null && decl.name === 'main' && def.mod.isEntry;
+  // Functions that may suspend also get a generator form (conc/gen.ts, CONCURRENCY.md §12.4).
+  if (isSuspendable(comp, decl)) cx.points = [];
   decl.params.forEach((p, i) => {
     const info = cx.declare(p.name, inst.params[i]);
     if (p.type === null && p.defaultValue !== null && p.name !== 'self') {
@@ -32,11 +37,18 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
     if (last !== undefined && last.kind === 'ExprStmt' && r.k !== 'void' && !cx.isMain && decl.returnType !== null) {
       // Implicit return of a trailing expression statement (§4.3.3).
       const head = compileStmts(cx, stmts.slice(0, -1));
-      const tail = compileReturn(cx, { kind: 'ReturnStmt', value: last.expr, span: last.span });
+      const r = collect(cx, () => compileReturn(cx, { kind: 'ReturnStmt', value: last.expr, span: last.span }));
+      const tail = withPoints(r.value, r.points);
       body = (f) => {
         const c = head(f);
         return c === RETURN ? c : tail(f);
       };
+      if (anyGen(head, tail)) {
+        setGen(body, function* (f): Gen<number> {
+          const c = yield* step(head, f);
+          return c === RETURN ? c : yield* step(tail, f);
+        });
+      }
     } else {
       body = compileStmts(cx, stmts);
       if (r.k !== 'void' && r.k !== 'var' && !cx.isMain && !guaranteesReturn(stmts)) {
@@ -44,16 +56,17 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
       }
     }
   } else {
-    const v = compileExpr(cx, decl.body, inst.ret);
+    const { value: v, points } = collect(cx, () => compileExpr(cx, decl.body as Expr, inst.ret));
     const ev = returnValue(cx, v, decl.body.span);
     const rt = comp.rt;
-    body = (f) => {
+    body = withPoints((f) => {
       rt.ret = ev(f);
       return RETURN;
-    };
+    }, points);
   }
   if (prune(inst.ret).k === 'var' && decl.body.kind === 'Block') unify(inst.ret, VOID);
   inst.body = wrap(cx, body);
+  inst.gen = wrapGen(cx, body);
   inst.nslots = cx.nslots;
   inst.state = 'done';
 }
@@ -85,6 +98,23 @@ function wrap(cx: FnCtx, body: Exec): Exec {
     };
   }
   return body;
+}
+
+/**
+ * The generator form of a body that has one. A body using `?` keeps only the
+ * blocking form: its landing pad resets the call depth, which a resumed task
+ * does not know (a documented gap, §12.4).
+ */
+function wrapGen(cx: FnCtx, body: Exec): ((f: unknown[]) => Gen<number>) | null {
+  const g = genOf(body);
+  if (g === undefined || cx.hasTry) return null;
+  const ds = cx.deferSlot;
+  if (ds < 0) return g;
+  return function* (f): Gen<number> {
+    const c = yield* g(f);
+    runDefers(f, ds);
+    return c;
+  };
 }
 
 function containsDefer(node: unknown): boolean {

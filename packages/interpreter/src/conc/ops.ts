@@ -218,7 +218,7 @@ export function sleepB(rt: Runtime, ms: number): void {
     return;
   }
   const until = Date.now() + Math.max(0, ms);
-  c.waitUntil(() => Date.now() >= until);
+  c.waitUntil(() => Date.now() >= until, null, until);
 }
 
 export function* sleepG(c: Conc, ms: number): Gen<void> {

@@ -150,7 +150,8 @@ export class Conc {
       if (this.isMain) {
         const live = Atomics.load(sh.ctl, LIVE);
         if (deadlock !== null && live === 0) this.deadlock(deadlock);
-        if (live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
+        // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
+        if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
           // §10.3: everyone parked, nothing pending; confirm it holds still.
           const p = Atomics.load(sh.ctl, PROGRESS);
           if (p !== quietProgress) {

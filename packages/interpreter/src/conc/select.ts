@@ -11,6 +11,7 @@ import { compileExpr } from '../eval/expr';
 import { compileBody } from '../exec/stmt';
 import { ANY } from '../types';
 import { conc, selectB, selectG } from './ops';
+import { setGen, step } from './gen';
 import type { Gen } from './runtime';
 
 export interface SelectArms {
@@ -43,12 +44,18 @@ export function bindArm(cx: FnCtx, arms: SelectArms, i: number, f: unknown[], v:
 export function compileSelect(cx: FnCtx, s: SelectStmt): Exec {
   const { arms, bodies } = compileArms(cx, s, (b) => compileBody(cx, b));
   const rt = cx.rt;
-  return (f) => {
+  const e: Exec = (f) => {
     const r = selectB(conc(rt), arms.chans.map((c) => c(f)), true);
     if (r.index < 0) return NORMAL;
     bindArm(cx, arms, r.index, f, r.value);
     return bodies[r.index](f);
   };
+  if (cx.points === null) return e;
+  // In a task, select parks instead of blocking (§7.5, §12.4).
+  return setGen(e, function* (f): Gen<number> {
+    const i = yield* selectArmsG(cx, arms, f);
+    return i < 0 ? NORMAL : yield* step(bodies[i], f);
+  });
 }
 
 export function* selectArmsG(cx: FnCtx, arms: SelectArms, f: unknown[]): Gen<number> {

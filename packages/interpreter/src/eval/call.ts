@@ -15,6 +15,7 @@ import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { compileMethodCall } from './method-call';
+import { isSuspendable } from '../conc/analysis';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
 export function findFunction(cx: FnCtx, name: string): FnDef | null {
@@ -114,7 +115,24 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   if (self !== null) evs.push(self.ev);
   argsC.forEach((a, i) => evs.push(widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
   if (expected !== undefined && prune(inst.ret).k === 'var') unify(inst.ret, expected);
-  return { t: inst.ret, ev: directCall(cx.rt, inst, evs, { file: cx.file, span: call.span }) };
+  const site = { file: cx.file, span: call.span };
+  const ev = directCall(cx.rt, inst, evs, site);
+  if (cx.points === null || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
+  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site, ev) };
+}
+
+/** A call from a suspendable body of a function that may suspend: it runs as a nested generator (§12.4). */
+function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site, ev: Compiled['ev']): NonNullable<Compiled['gen']> {
+  return function* (f) {
+    const g = inst.gen;
+    if (g === null) return ev(f);
+    const fr = new Array(inst.nslots);
+    for (let i = 0; i < evs.length; i++) fr[i] = evs[i](f);
+    rt.enter(site);
+    const c = yield* g(fr);
+    rt.depth--;
+    return c === RETURN ? rt.ret : undefined;
+  };
 }
 
 /** int arguments may fill float-typed generic slots; do not let that fail inference. */

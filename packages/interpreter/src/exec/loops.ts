@@ -10,10 +10,14 @@ import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
+import { anyGen, collect, runPoints, setGen, step as stepG } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { compileBody, compileStmt } from './stmt';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
 export type Loop = (f: unknown[], body: Exec) => number;
+/** The same loop, stepping a body that may suspend (conc/gen.ts); only for arrays and plain ranges. */
+export type LoopG = (f: unknown[], body: Exec) => Gen<number>;
 
 function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
   if (b === undefined || b.name === null) return null;
@@ -26,7 +30,7 @@ const stop = (c: number): boolean => c === BREAK || c === RETURN;
 
 export function compileIterable(
   cx: FnCtx, binders: Binder[], iterable: Expr, rangeEnd: Expr | null, inclusive: boolean, span: Span,
-): { loop: Loop } {
+): { loop: Loop; loopG?: LoopG } {
   if (rangeEnd !== null) return rangeLoop(cx, binders, compileExpr(cx, iterable), compileExpr(cx, rangeEnd), inclusive, null, span);
   if (iterable.kind === 'Call' && iterable.callee.kind === 'Ident' && cx.lookup(iterable.callee.name) === null) {
     const name = iterable.callee.name;
@@ -101,13 +105,24 @@ export function compileIterable(
       }
       return NORMAL;
     },
+    loopG: function* (f, body) {
+      const xs = ie(f) as unknown[];
+      const n = xs.length;
+      for (let i = 0; i < n; i++) {
+        wi?.(f, i);
+        wx?.(f, xs[i]);
+        const c = yield* stepG(body, f);
+        if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+      }
+      return NORMAL;
+    },
   };
 }
 
 function rangeLoop(
   cx: FnCtx, binders: Binder[], start: { t: Type; ev: (f: unknown[]) => unknown }, end: { t: Type; ev: (f: unknown[]) => unknown },
   inclusive: boolean, step: { ev: (f: unknown[]) => unknown; down: boolean } | null, span: Span,
-): { loop: Loop } {
+): { loop: Loop; loopG?: LoopG } {
   cx.expect(INT, start.t, span, 'range bounds must be ints');
   cx.expect(INT, end.t, span, 'range bounds must be ints');
   const b = binders[0];
@@ -145,25 +160,38 @@ function rangeLoop(
       }
       return NORMAL;
     },
+    loopG: function* (f, body) {
+      const v = fr(f);
+      for (let i = se(f); i < ee(f) + extra; ) {
+        v[slot] = i;
+        const c = yield* stepG(body, f);
+        if (c !== NORMAL && stop(c)) return c === RETURN ? RETURN : NORMAL;
+        i = (v[slot] as number) + 1;
+      }
+      return NORMAL;
+    },
   };
 }
 
 export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.pushScope();
-  const { loop } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
+  const { loop, loopG } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
   cx.popScope();
-  return (f) => loop(f, body);
+  const e: Exec = (f) => loop(f, body);
+  // Maps, zips and stepped ranges keep the blocking body (a documented gap, §12.4).
+  return loopG !== undefined && anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e;
 }
 
 export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
-  const c = compileCondition(cx, s.condition);
+  // The condition's suspension points run before every test (conc/gen.ts).
+  const { value: c, points } = collect(cx, () => compileCondition(cx, s.condition));
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
-  return (f) => {
+  const e: Exec = (f) => {
     while (c(f)) {
       const r = body(f);
       if (r === BREAK) break;
@@ -171,18 +199,29 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   };
+  if (points.length === 0 && !anyGen(body)) return e;
+  return setGen(e, function* (f): Gen<number> {
+    for (;;) {
+      yield* runPoints(points, f);
+      if (!c(f)) break;
+      const r = yield* stepG(body, f);
+      if (r === BREAK) break;
+      if (r === RETURN) return RETURN;
+    }
+    return NORMAL;
+  });
 }
 
 export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   cx.pushScope();
   const init = compileStmt(cx, s.init);
-  const c = compileCondition(cx, s.condition);
+  const { value: c, points } = collect(cx, () => compileCondition(cx, s.condition));
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
   const update = compileStmt(cx, s.update);
   cx.popScope();
-  return (f) => {
+  const e: Exec = (f) => {
     for (init(f); c(f); update(f)) {
       const r = body(f);
       if (r === BREAK) break;
@@ -190,4 +229,15 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
     }
     return NORMAL;
   };
+  if (points.length === 0 && !anyGen(init, body, update)) return e;
+  return setGen(e, function* (f): Gen<number> {
+    for (yield* stepG(init, f); ; yield* stepG(update, f)) {
+      yield* runPoints(points, f);
+      if (!c(f)) break;
+      const r = yield* stepG(body, f);
+      if (r === BREAK) break;
+      if (r === RETURN) return RETURN;
+    }
+    return NORMAL;
+  });
 }

@@ -12,10 +12,19 @@ import { compileAssign, compileDestructure, compileIncDec, compileMultiAssign, c
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
 import { compileSpawn } from '../conc/compile';
+import { anyGen, collect, seqGen, setGen, step, withPoints } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { compileSelect, expandParallel } from '../conc/select';
 
 export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
+  if (execs.length === 1) return execs[0];
+  const e = sequence(execs);
+  const g = cx.points === null ? undefined : seqGen(execs, NORMAL);
+  return g === undefined ? e : setGen(e, g);
+}
+
+function sequence(execs: Exec[]): Exec {
   switch (execs.length) {
     case 0: return () => NORMAL;
     case 1: return execs[0];
@@ -50,6 +59,13 @@ export function compileBody(cx: FnCtx, s: Stmt): Exec {
 }
 
 export function compileStmt(cx: FnCtx, s: Stmt): Exec {
+  if (cx.points === null) return compileNode(cx, s);
+  // A statement's own suspension points run first, in its generator (conc/gen.ts, §12.4).
+  const { value, points } = collect(cx, () => compileNode(cx, s));
+  return withPoints(value, points);
+}
+
+function compileNode(cx: FnCtx, s: Stmt): Exec {
   switch (s.kind) {
     case 'ExprStmt': {
       // A spawn whose value nobody uses is fire-and-forget (CONCURRENCY.md §2.1).
@@ -67,9 +83,13 @@ export function compileStmt(cx: FnCtx, s: Stmt): Exec {
     case 'IfStmt': {
       const c = compileCondition(cx, s.condition);
       const a = compileBody(cx, s.then);
-      if (s.else === null) return (f) => (c(f) ? a(f) : NORMAL);
-      const b = compileBody(cx, s.else);
-      return (f) => (c(f) ? a(f) : b(f));
+      const b = s.else === null ? null : compileBody(cx, s.else);
+      const e: Exec = b === null ? (f) => (c(f) ? a(f) : NORMAL) : (f) => (c(f) ? a(f) : b(f));
+      if (!anyGen(a, b)) return e;
+      return setGen(e, function* (f): Gen<number> {
+        if (c(f)) return yield* step(a, f);
+        return b === null ? NORMAL : yield* step(b, f);
+      });
     }
     case 'IfLetStmt': {
       const v = compileExpr(cx, s.value);
@@ -79,7 +99,12 @@ export function compileStmt(cx: FnCtx, s: Stmt): Exec {
       cx.popScope();
       const b = s.else === null ? null : compileBody(cx, s.else);
       const ev = v.ev;
-      return (f) => (test(ev(f), f) ? a(f) : b === null ? NORMAL : b(f));
+      const e: Exec = (f) => (test(ev(f), f) ? a(f) : b === null ? NORMAL : b(f));
+      if (!anyGen(a, b)) return e;
+      return setGen(e, function* (f): Gen<number> {
+        if (test(ev(f), f)) return yield* step(a, f);
+        return b === null ? NORMAL : yield* step(b, f);
+      });
     }
     case 'WhileStmt': return compileWhile(cx, s);
     case 'ForStmt': return compileFor(cx, s);
