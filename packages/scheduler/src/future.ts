@@ -13,11 +13,17 @@
  *              the tasks slab), pushed by any registering thread with CAS and
  *              swapped for CLOSED by the completer, so a registration either
  *              lands before completion (and is resumed) or sees CLOSED (and
- *              runs its continuation at once) — never neither.
+ *              runs its continuation at once) — never neither. The swap
+ *              comes before the final state is published (a continuation
+ *              may thus briefly see CLOSED with the state still PENDING; a
+ *              join then waits a moment).
  *   F_TAG/F_PAYLOAD  the result slot (codec.ts), written before F_STATE, so
  *              a reader that sees a final state sees the result (12.5).
  * The record is freed by the single consumer of the result: the main thread
- * for ROOT futures, the joining task otherwise.
+ * for ROOT futures, the joining task otherwise. A consumer frees it as soon
+ * as it sees the final state, so publishing that state is the completer's
+ * last access to the record, and nobody may read a future handle back from a
+ * task record it has published (a thief may already have run and freed it).
  *
  * Resume records (tasks slab): [next, processor, token, unused]. The
  * completer pushes each one onto its processor's INBOX and wakes it; the
@@ -64,12 +70,17 @@ export function complete(state: SharedState, f: number, status: number, tag: num
   const v = state.futures.view(f);
   Atomics.store(v, f * 4 + F_TAG, tag);
   Atomics.store(v, f * 4 + F_PAYLOAD, payload);
-  const flags = Atomics.or(v, f * 4 + F_STATE, status);
-  if (flags & ROOT) {
+  if (Atomics.load(v, f * 4 + F_STATE) & ROOT) {
+    // Only the main thread frees a root future, after it left COMPLETIONS.
+    Atomics.or(v, f * 4 + F_STATE, status);
     if (pushChain(state.control, COMPLETIONS, futureLinks(state), f, f) === 0) wakeMain(state);
     return;
   }
-  for (let w = Atomics.exchange(v, f * 4 + F_LINK, CLOSED); w > 0; ) {
+  // Close the waiter list before publishing the state: once a joiner sees
+  // the final state it frees `f`, and the record may be reused at once.
+  let w = Atomics.exchange(v, f * 4 + F_LINK, CLOSED);
+  Atomics.or(v, f * 4 + F_STATE, status);
+  while (w > 0) {
     const next = Atomics.load(state.tasks.view(w), w * 4);
     resume(state, w);
     w = next;

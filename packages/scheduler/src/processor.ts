@@ -84,6 +84,9 @@ export class Processor {
   /** Queues a task on this processor; `flags` is ROOT for `run()` tasks. Returns its future. */
   spawn(value: unknown, flags: number): number {
     const t = this.newTask(value, flags);
+    // Read before publishing: a thief may run and free `t` at once, and its
+    // record then holds another task's future.
+    const f = this.state.tasks.view(t)[t * 4 + T_FUTURE];
     if (flags & ROOT) {
       this.deque.push(t);
     } else {
@@ -91,7 +94,7 @@ export class Processor {
       if (displaced !== 0) this.deque.push(displaced);
     }
     this.notify();
-    return this.state.tasks.view(t)[t * 4 + T_FUTURE];
+    return f;
   }
 
   /** Encodes `value` into a new task record with a new future (in T_FUTURE); queues nothing. */

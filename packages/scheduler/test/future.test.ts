@@ -1,5 +1,8 @@
 import { Processor, SharedState } from '@wyn/scheduler';
 import { startThread } from './threads';
+import { OK, addWaiter, complete, futureState, newFuture } from '../src/future';
+import { F_STATE, T_FUTURE } from '../src/state';
+import { S_INT } from '../src/codec';
 
 // The main thread (processor 0) spawns; a bare thread (processor 1) steals
 // and runs the tasks, so every future here completes on another thread.
@@ -35,5 +38,61 @@ describe.each([4, 256])('futures with deque capacity %i', (capacity) => {
     while (main.deque.size() > 0) await new Promise((r) => setTimeout(r, 5));
     expect(main.join(f)).toEqual({ value: 42, by: 1 });
     await thread;
+  });
+});
+
+// Records are reused LIFO, so a record freed by one thread is usually the
+// next one another thread allocates. These tests replay, on one thread and
+// in a fixed order, the interleavings that used to corrupt nested joins.
+describe('records freed while another thread still acts on them', () => {
+  test('spawn returns its own future even when a thief runs and frees the task at once', () => {
+    const state = SharedState.create(2, 4);
+    const main = new Processor(state, 0, undefined);
+    const thief = new Processor(state, 1, (n) => (n as number) * 10);
+    let expected = 0;
+    let reused = -1;
+    let freed = 0;
+    // notify() runs right after the task is published: the thief takes it
+    // there, runs it (freeing its record) and reuses the record for a task
+    // of its own, with another future.
+    (main as unknown as { notify(): void }).notify = () => {
+      const t = main.deque.takeRunNext();
+      expected = state.tasks.view(t)[t * 4 + T_FUTURE];
+      thief.runTask(t);
+      freed = t;
+      reused = thief.newTask('other', 0);
+    };
+    const f = main.spawn(4, 0);
+    expect(reused).toBe(freed);
+    expect(f).toBe(expected);
+    expect(main.join(f)).toBe(40);
+  });
+
+  test('a completed future can be freed and reused as soon as its state is published', () => {
+    const state = SharedState.create(2, 4);
+    const joiner = new Processor(state, 0, undefined);
+    const f = newFuture(state, 0);
+    let reused = -1;
+    const or = Atomics.or;
+    // The joiner sees the final state, takes the value (freeing the record)
+    // and allocates a future again, all before the completer's next step.
+    const spy = jest.spyOn(Atomics, 'or').mockImplementation((view, index, value) => {
+      const old = or(view as Int32Array, index, value as number);
+      if (reused === -1 && view === state.futures.view(f) && index === f * 4 + F_STATE) {
+        expect(joiner.take(f)).toBe(7);
+        reused = newFuture(state, 0);
+      }
+      return old;
+    });
+    try {
+      complete(state, f, OK, S_INT, 7);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reused).toBe(f);
+    // The new future's waiter list is open: a waiter registers instead of
+    // being told that the future has completed.
+    expect(futureState(state, reused)).toBe(0);
+    expect(addWaiter(state, reused, joiner.resumeRecord(() => undefined))).toBe(true);
   });
 });

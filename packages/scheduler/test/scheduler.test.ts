@@ -17,6 +17,15 @@ function counts(n: number): { buffer: SharedArrayBuffer; view: Int32Array } {
   return { buffer, view: new Int32Array(buffer) };
 }
 
+/**
+ * Nested spawn/join on a pool whose records were just churned by a stress
+ * run: a task's record is reused as soon as a thief frees it, which is how
+ * a spawner once got another task's future (wrong sums, stray errors, hangs).
+ */
+async function expectNestedFib(pool: Scheduler): Promise<void> {
+  expect(await Promise.all([pool.run({ op: 'fib', n: 20 }), pool.run({ op: 'fib', n: 16 })])).toEqual([6765, 987]);
+}
+
 // The first pool in a process may transpile the worker sources and start
 // cold threads on a loaded 2-core machine: do it once, outside any test.
 beforeAll(async () => {
@@ -44,6 +53,7 @@ describe.each([4, 256])('with deque capacity %i', (dequeCapacity) => {
     expect(results.every((r, i) => r === i)).toBe(true);
     expect(view.every((c) => c === 1)).toBe(true);
     expect(pool.stats).toMatchObject({ completed: n, queued: 0, running: 0 });
+    await expectNestedFib(pool);
     await pool.close();
     expectNoLeaks(pool);
   });
@@ -220,6 +230,7 @@ describe.each([4, 256])('inline, deque capacity %i', (dequeCapacity) => {
     const results = await Promise.all(Array.from({ length: n }, (_, i) => pool.run({ op: 'count', i })));
     expect(results.every((r, i) => r === i)).toBe(true);
     expect(view.every((c) => c === 1)).toBe(true);
+    await expectNestedFib(pool);
     await pool.close();
     expectNoLeaks(pool);
   });
