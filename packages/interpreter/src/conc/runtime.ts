@@ -226,8 +226,10 @@ export class Conc {
       const c = inst.body(fr);
       result = c === RETURN ? rt.ret : undefined;
     } catch (e) {
+      // The task's own frames, for the panic's call stack (§10.1), before leaving drops them.
+      const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
       this.leave(saved, null);
-      this.failed(e);
+      this.failed(e, sites);
       return undefined;
     }
     this.leave(saved, null);
@@ -242,8 +244,10 @@ export class Conc {
     try {
       r = st.gen!.next();
     } catch (e) {
+      // The task's own frames, for the panic's call stack (§10.1), before leaving drops them.
+      const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
       this.leave(saved, null);
-      this.failed(e);
+      this.failed(e, sites);
       return undefined;
     }
     if (r.done) {
@@ -310,7 +314,7 @@ export class Conc {
   }
 
   /** A task ended by `exit(n)` or a fatal error: report it and flag the run (§10.1, §12.7). */
-  private failed(e: unknown): void {
+  private failed(e: unknown, sites: Site[]): void {
     const rt = this.rt;
     if (e instanceof ExitSignal) {
       rt.flush();
@@ -319,7 +323,7 @@ export class Conc {
     }
     rt.flush();
     let text: string;
-    if (e instanceof WynPanic) text = renderPanic(e, rt.sites.slice(0, rt.depth));
+    if (e instanceof WynPanic) text = renderPanic(e, sites);
     else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
     else text = `panic: internal error in a task: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
     this.sh.append(2, bytesOf(text));

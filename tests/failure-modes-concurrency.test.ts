@@ -1,0 +1,74 @@
+// Failure modes of concurrent programs (CONCURRENCY.md §10, §9, §12.3), run
+// through the CLI from the sources in a child process so the real stdout,
+// stderr and exit status are observed: a panic and a runtime error in a task,
+// exit(n) in a task, the three deadlocks of §10.2, the global deadlock of
+// §10.3 (main awaiting, and the exit drain), and the data-race errors.
+
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+const dir = path.join(__dirname, 'failure-modes');
+const cli = path.join(__dirname, '..', 'scripts', 'wyn-src.js');
+// A hang guard, not a performance limit.
+jest.setTimeout(120_000);
+
+function wyn(file: string, workers: number): Promise<{ stdout: string; stderr: string; status: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--stack-size=7000', cli, 'run', '--workers', String(workers), file], {
+      cwd: dir,
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+  });
+}
+
+const deadlock = (what: string): string => `wyn: deadlock - ${what}\n`;
+
+interface Case {
+  file: string;
+  stdout: string;
+  stderr: string | RegExp;
+  status: number;
+}
+
+const cases: Case[] = [
+  // §10.1: the task's panic and call stack on stderr, status 1, main stops.
+  { file: 'panic.wyn', stdout: 'before\n', stderr: 'Panic: task failed: 3\n    at panic.wyn:2:17\n    at panic.wyn:1:4\n', status: 1 },
+  { file: 'oob.wyn', stdout: 'before\n', stderr: /^panic at oob\.wyn:3: array index out of bounds: index 5, length 3\n {4}at oob\.wyn:3:12\n/, status: 1 },
+  // §4: exit(n) in a task ends the process with n after flushing; main's sleep is cut short.
+  { file: 'exit.wyn', stdout: 'start\nbye\n', stderr: '', status: 7 },
+  // §10.2: main blocked with no live task.
+  { file: 'dl_recv.wyn', stdout: 'waiting\n', stderr: deadlock('recv() on a channel with no sender and no live tasks (nothing can ever send)'), status: 1 },
+  { file: 'dl_send.wyn', stdout: 'full\n', stderr: deadlock('send() on a full channel with no receiver and no live tasks (nothing can ever receive)'), status: 1 },
+  { file: 'dl_select.wyn', stdout: 'select\n', stderr: deadlock('select has no ready channel and no live tasks (nothing can ever send)'), status: 1 },
+  // §10.3: every live task blocked, no timer pending, where the reference hangs.
+  { file: 'dl_all.wyn', stdout: 'awaiting\n', stderr: deadlock('all tasks are blocked (nothing can make progress)'), status: 1 },
+  { file: 'dl_drain.wyn', stdout: 'main done\n', stderr: deadlock('all tasks are blocked (nothing can make progress)'), status: 1 },
+  // §9, §12.3: static errors, nothing runs.
+  {
+    file: 'race_write.wyn',
+    stdout: '',
+    stderr: /^race_write\.wyn:4:5: error\[E0503\]: data race: shared mutable global 'count' is written from 'inc', which runs concurrently\n[^]*hint: use Shared\.new/,
+    status: 1,
+  },
+  {
+    file: 'race_mutate.wyn',
+    stdout: '',
+    stderr: /^race_mutate\.wyn:4:5: error\[E0503\]: data race: shared mutable global 'items' is mutated from 'add', which runs concurrently\n/,
+    status: 1,
+  },
+];
+
+describe.each([1, 4])('failure modes with %i worker(s)', (workers) => {
+  test.each(cases)('$file: stdout, stderr and exit status', async (c) => {
+    const r = await wyn(c.file, workers);
+    expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout: c.stdout, status: c.status });
+    if (typeof c.stderr === 'string') expect(r.stderr).toBe(c.stderr);
+    else expect(r.stderr).toMatch(c.stderr);
+  });
+});
