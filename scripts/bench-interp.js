@@ -26,11 +26,12 @@ run(file, fs.readFileSync(file, 'utf8'), nodeHost({ args: process.argv.slice(2) 
 function cliWorks() {
   const cli = path.join(root, 'packages/cli/bin/wyn.js');
   if (!fs.existsSync(cli)) return null;
-  const r = spawnSync(process.execPath, [cli, 'run', path.join(bench, 'hello.wyn')], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--stack-size=7000', cli, 'run', path.join(bench, 'hello.wyn')], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('hello world') ? cli : null;
 }
 const cli = cliWorks();
-const wynCmd = (file, args) => (cli ? [process.execPath, [cli, 'run', file, '--', ...args]] : [process.execPath, ['--stack-size=4000', apiRunner, file, ...args]]);
+// The stack flag is what the binary's shebang passes; without it bin/wyn.js would start itself again.
+const wynCmd = (file, args) => (cli ? [process.execPath, ['--stack-size=7000', cli, 'run', file, '--', ...args]] : [process.execPath, ['--stack-size=4000', apiRunner, file, ...args]]);
 
 function resultMs(stdout, name) {
   const m = new RegExp(`RESULT ${name} (\\d+) (\\d+)`).exec(stdout);

@@ -28,7 +28,7 @@
  *   while BOTTOM - TOP < cap, with TOP read after the slot was last published.
  */
 import { pop, pushChain } from './memory/tagged-stack';
-import { INJECT, T_NEXT, type SharedState } from './state';
+import { T_NEXT, type SharedState } from './state';
 
 const TOP = 0;
 const RUNNEXT = 8;
@@ -143,16 +143,16 @@ export class Deque {
       else first = task;
       last = task;
     }
-    if (first !== 0) pushChain(this.state.control, INJECT, tasks, first, last);
+    if (first !== 0) pushChain(this.state.injectHead, 0, tasks, first, last);
   }
 }
 
 /** Any thread: puts one task on the global injection queue. */
 export function inject(state: SharedState, task: number): void {
-  pushChain(state.control, INJECT, state.tasks, task, task);
+  pushChain(state.injectHead, 0, state.tasks, task, task);
 }
 
 /** Any thread: takes one task from the global injection queue, or 0. */
 export function takeInjected(state: SharedState): number {
-  return pop(state.control, INJECT, state.tasks);
+  return pop(state.injectHead, 0, state.tasks);
 }

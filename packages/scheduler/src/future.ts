@@ -29,7 +29,7 @@
  * completer pushes each one onto its processor's INBOX and wakes it; the
  * processor looks the token up in its local continuation table.
  */
-import { pushChain, takeAll } from './memory/tagged-stack';
+import { pushForTakeAll, takeAll } from './memory/tagged-stack';
 import { COMPLETIONS, F_LINK, F_PAYLOAD, F_STATE, F_TAG, INBOX, MAIN_SEQ, PARK, type SharedState } from './state';
 
 export const PENDING = 0;
@@ -73,7 +73,7 @@ export function complete(state: SharedState, f: number, status: number, tag: num
   if (Atomics.load(v, f * 4 + F_STATE) & ROOT) {
     // Only the main thread frees a root future, after it left COMPLETIONS.
     Atomics.or(v, f * 4 + F_STATE, status);
-    if (pushChain(state.control, COMPLETIONS, futureLinks(state), f, f) === 0) wakeMain(state);
+    if (pushForTakeAll(state.control, COMPLETIONS, futureLinks(state), f, f) === 0) wakeMain(state);
     return;
   }
   // Close the waiter list before publishing the state: once a joiner sees
@@ -105,7 +105,7 @@ export function addWaiter(state: SharedState, f: number, w: number): boolean {
 /** Sends resume record `w` to its processor's inbox and wakes that processor. */
 export function resume(state: SharedState, w: number): void {
   const p = Atomics.load(state.tasks.view(w), w * 4 + 1);
-  if (pushChain(state.control, state.proc(p, INBOX), state.tasks, w, w) !== 0) return;
+  if (pushForTakeAll(state.control, state.proc(p, INBOX), state.tasks, w, w) !== 0) return;
   if (p === 0) wakeMain(state);
   else wakeProcessor(state, p);
 }

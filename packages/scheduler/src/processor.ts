@@ -30,7 +30,6 @@ import { Deque, takeInjected } from './deque';
 import { ERR, CANCEL_REQ, CANCELLED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
 import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
 import { TaskContext, Suspension } from './context';
-import { INDEX_MASK } from './memory/tagged-stack';
 import { decodeError, encodeError } from './errors';
 
 export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
@@ -273,16 +272,16 @@ export class Processor {
   hasWork(): boolean {
     if (this.ready.length > 0 || this.deque.size() > 0) return true;
     const c = this.state.control;
-    // Heads carry an ABA tag in their high bits: empty means index 0, not word 0.
-    if ((Atomics.load(c, this.state.proc(this.id, INBOX)) & INDEX_MASK) !== 0) return true;
-    if ((Atomics.load(c, INJECT) & INDEX_MASK) !== 0) return true;
+    // INJECT is the index half of a tagged head: 0 when the queue is empty.
+    if (Atomics.load(c, this.state.proc(this.id, INBOX)) !== 0) return true;
+    if (Atomics.load(c, INJECT) !== 0) return true;
     for (let i = 0; i < this.victims.length; i++) if (this.victims[i].size() > 0) return true;
     return false;
   }
 
   /** Roughly how many tasks other processors and the injection queue hold (2 when the latter is non-empty). */
   private queuedElsewhere(): number {
-    let n = (Atomics.load(this.state.control, INJECT) & INDEX_MASK) !== 0 ? 2 : 0;
+    let n = Atomics.load(this.state.control, INJECT) !== 0 ? 2 : 0;
     for (let i = 0; i < this.victims.length; i++) n += this.victims[i].size();
     return n;
   }

@@ -7,9 +7,10 @@
  * same thing on every thread.
  *
  * Control block words (Int32Array, fixed size):
- *   INJECT       tagged head of the global injection queue, a Treiber stack
- *                linked through task records; pushed by deque owners that
- *                overflow, popped by idle processors.
+ *   INJECT       words 0–1: 64-bit tagged head (`injectHead`) of the global
+ *                injection queue, a Treiber stack linked through task records;
+ *                pushed by deque owners that overflow, popped by idle
+ *                processors. Word INJECT alone is the index on top.
  *   PARKED       processors currently parked; incremented/decremented by the
  *                parking processor, read by spawners to skip needless wakes.
  *   MAIN_SEQ     bumped (then notified) by whoever pushes onto an empty
@@ -30,14 +31,15 @@
  *   STOLEN       tasks taken from other processors; owner-written.
  */
 import { Heap } from './memory/heap';
+import { TaggedHeads } from './memory/tagged-stack';
 import { Slab } from './memory/slab';
 
 export const INJECT = 0;
-export const PARKED = 1;
-export const MAIN_SEQ = 2;
-export const COMPLETIONS = 3;
-export const SHUTDOWN = 4;
-export const SEARCHING = 5;
+export const PARKED = 2;
+export const MAIN_SEQ = 3;
+export const COMPLETIONS = 4;
+export const SHUTDOWN = 5;
+export const SEARCHING = 6;
 const PROC = 16;
 const PROC_WORDS = 16;
 export const PARK = 0;
@@ -72,6 +74,8 @@ export interface StateBuffers {
 
 export class SharedState {
   readonly control: Int32Array;
+  /** The injection queue's head: control words INJECT and INJECT + 1. */
+  readonly injectHead: TaggedHeads;
   readonly deques: Int32Array;
   readonly tasks: Slab;
   readonly futures: Slab;
@@ -86,6 +90,7 @@ export class SharedState {
   ) {
     const dequeWords = processors * (32 + dequeCapacity);
     this.control = new Int32Array(b?.control ?? new SharedArrayBuffer((PROC + processors * PROC_WORDS) * 4));
+    this.injectHead = new TaggedHeads(this.control.buffer as SharedArrayBuffer, INJECT * 4, 1);
     this.deques = new Int32Array(b?.deques ?? new SharedArrayBuffer(dequeWords * 4));
     this.tasks = new Slab(4, 1024, 1 << 23, b?.tasks);
     this.futures = new Slab(4, 1024, 1 << 23, b?.futures);

@@ -51,7 +51,8 @@ describe('slab', () => {
   });
 
   test('exhaustion is a RangeError, not corruption', () => {
-    const slab = new Slab(4, 2, 4);
+    // Five records, two of them the header (4-word records): room for three.
+    const slab = new Slab(4, 2, 5);
     for (let i = 0; i < 3; i++) slab.alloc();
     expect(() => slab.alloc()).toThrow(RangeError);
   });

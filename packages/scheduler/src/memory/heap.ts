@@ -13,7 +13,8 @@
  *   BUMP   first never-used unit; advanced with CAS by any allocating thread.
  *   CAP    units the buffer holds; written under GROW, read with Atomics.load.
  *   GROW   spin lock for growing the buffer (rare).
- *   HEADS  one tagged Treiber head per class (tagged-stack.ts), so freed
+ *   HEADS  one 64-bit tagged Treiber head per class (tagged-stack.ts), at
+ *          byte HEADS_BYTE, so freed
  *          blocks are reused without locks and never split or merged: memory
  *          held by a class stays in that class, which suits a workload of many
  *          same-shaped messages.
@@ -22,12 +23,13 @@
  * is published in a task, future or channel slot, then the single decoder,
  * which frees it. Unit indices fit 24 bits, so the heap tops out at 256 MiB.
  */
-import { INDEX_MASK, chainLength, pop, pushChain, type Links } from './tagged-stack';
+import { INDEX_MASK, TaggedHeads, chainLength, pop, pushChain, type Links } from './tagged-stack';
 
 const BUMP = 0;
 const CAP = 1;
 const GROW = 2;
-const HEADS = 8;
+/** Byte offset of the class heads: 8-byte aligned, CLASSES * 8 bytes, inside the header block. */
+const HEADS_BYTE = 32;
 export const CLASSES = 24;
 const HEADER_UNITS = 16;
 const UNIT = 16;
@@ -39,6 +41,7 @@ export class Heap implements Links {
   i32!: Int32Array;
   u8!: Uint8Array;
   dv!: DataView;
+  private readonly heads: TaggedHeads;
 
   constructor(initialBytes = 1 << 20, buffer?: SharedArrayBuffer) {
     if (buffer) {
@@ -46,17 +49,18 @@ export class Heap implements Links {
     } else {
       const bytes = Math.max(initialBytes, HEADER_UNITS * UNIT * 2);
       this.buffer = new SharedArrayBuffer(bytes, { maxByteLength: (INDEX_MASK + 1) * UNIT });
-      const h = new Int32Array(this.buffer, 0, HEADS + CLASSES);
+      const h = new Int32Array(this.buffer, 0, 4);
       h[BUMP] = HEADER_UNITS;
       h[CAP] = bytes / UNIT;
     }
+    this.heads = new TaggedHeads(this.buffer, HEADS_BYTE, CLASSES);
     this.refresh();
   }
 
   /** Allocates room for `length` payload bytes; returns the payload's byte offset. */
   alloc(length: number): number {
     const c = classOf(length + 8);
-    let unit = pop(this.i32, HEADS + c, this);
+    let unit = pop(this.heads, c, this);
     if (unit === 0) unit = this.bump(1 << c);
     const i32 = this.view(unit + (1 << c) - 1);
     i32[unit * 4] = c;
@@ -67,7 +71,7 @@ export class Heap implements Links {
   free(ptr: number): void {
     const unit = (ptr - 8) / UNIT;
     const c = this.view(unit)[unit * 4];
-    pushChain(this.i32, HEADS + c, this, unit, unit);
+    pushChain(this.heads, c, this, unit, unit);
   }
 
   /** Payload length of the block at `ptr`. */
@@ -87,7 +91,7 @@ export class Heap implements Links {
   /** Blocks on the free lists of all classes (quiescent use: walks them). */
   freeBlocks(): number {
     let n = 0;
-    for (let c = 0; c < CLASSES; c++) n += chainLength(Atomics.load(this.i32, HEADS + c) & INDEX_MASK, this);
+    for (let c = 0; c < CLASSES; c++) n += chainLength(this.heads.top(c), this);
     return n;
   }
 

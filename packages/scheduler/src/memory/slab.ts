@@ -2,10 +2,11 @@
 /**
  * A growable slab of fixed-size records in one SharedArrayBuffer.
  *
- * Protocol. Record 0 is the header and doubles as the "no record" handle, so a
- * zero index always means "none". Its words are:
- *   FREE  tagged Treiber head of freed records (see tagged-stack.ts); written by
- *         any thread with CAS.
+ * Protocol. The first record(s) hold the header (HEADER_WORDS words, so two
+ * records when a record has 4 words); record 0 doubles as the "no record"
+ * handle, so a zero index always means "none". The header words are:
+ *   FREE  words 0–1: 64-bit tagged Treiber head of freed records (see
+ *         tagged-stack.ts); written by any thread with CAS.
  *   BUMP  index of the first never-used record; advanced by any thread with CAS.
  *   CAP   records the buffer currently holds; written under GROW by the grower,
  *         read by everyone with `Atomics.load`.
@@ -23,18 +24,23 @@
  * Invariant checked by tests: after a quiescent run, `freeCount() === used()`,
  * i.e. every record ever bumped is back on the free list.
  */
-import { INDEX_MASK, chainLength, pop, pushChain, type Links } from './tagged-stack';
+import { INDEX_MASK, TaggedHeads, chainLength, pop, pushChain, type Links } from './tagged-stack';
 
+/** The free-list head's index in `heads` (Int32 words 0 and 1). */
 const FREE = 0;
-const BUMP = 1;
-const CAP = 2;
-const GROW = 3;
+const BUMP = 2;
+const CAP = 3;
+const GROW = 4;
+const HEADER_WORDS = 5;
 
 export class Slab implements Links {
   readonly stride: number;
   readonly offset = 0;
   readonly buffer: SharedArrayBuffer;
   private readonly maxRecords: number;
+  private readonly heads: TaggedHeads;
+  /** Records the header takes; the first record handed out is this one. */
+  private readonly headerRecords: number;
   /** Fixed-length view; refreshed on demand, see the file comment. */
   i32: Int32Array;
 
@@ -43,21 +49,23 @@ export class Slab implements Links {
     if (words < 4) throw new RangeError('a slab record needs at least 4 words');
     this.stride = words;
     this.maxRecords = Math.min(maxRecords, INDEX_MASK);
+    this.headerRecords = Math.ceil(HEADER_WORDS / words);
     if (buffer) {
       this.buffer = buffer;
     } else {
-      const records = Math.max(2, initialRecords);
+      const records = Math.max(this.headerRecords + 1, initialRecords);
       this.buffer = new SharedArrayBuffer(records * words * 4, { maxByteLength: (this.maxRecords + 1) * words * 4 });
-      const header = new Int32Array(this.buffer, 0, 4);
-      header[BUMP] = 1;
+      const header = new Int32Array(this.buffer, 0, HEADER_WORDS);
+      header[BUMP] = this.headerRecords;
       header[CAP] = records;
     }
+    this.heads = new TaggedHeads(this.buffer, 0, 1);
     this.i32 = this.refresh();
   }
 
   /** Allocates a record; its words hold whatever the last user left there. */
   alloc(): number {
-    const fromFree = pop(this.i32, FREE, this);
+    const fromFree = pop(this.heads, FREE, this);
     if (fromFree !== 0) return fromFree;
     const h = this.i32;
     for (;;) {
@@ -71,12 +79,12 @@ export class Slab implements Links {
   }
 
   free(index: number): void {
-    pushChain(this.i32, FREE, this, index, index);
+    pushChain(this.heads, FREE, this, index, index);
   }
 
   /** Frees first → … → last, already linked through word 0, in one CAS. */
   freeChain(first: number, last: number): void {
-    pushChain(this.i32, FREE, this, first, last);
+    pushChain(this.heads, FREE, this, first, last);
   }
 
   /** The view that covers `index` (refreshing after another thread grew the slab). */
@@ -90,12 +98,12 @@ export class Slab implements Links {
 
   /** Records ever handed out (quiescent use). */
   used(): number {
-    return Atomics.load(this.i32, BUMP) - 1;
+    return Atomics.load(this.i32, BUMP) - this.headerRecords;
   }
 
   /** Records on the free list (quiescent use: walks the list). */
   freeCount(): number {
-    return chainLength(Atomics.load(this.i32, FREE) & INDEX_MASK, this);
+    return chainLength(this.heads.top(FREE), this);
   }
 
   /** Bytes of shared memory the slab holds now. */
@@ -104,7 +112,7 @@ export class Slab implements Links {
   }
 
   private refresh(): Int32Array {
-    const records = Atomics.load(new Int32Array(this.buffer, 0, 4), CAP);
+    const records = Atomics.load(new Int32Array(this.buffer, 0, HEADER_WORDS), CAP);
     this.i32 = new Int32Array(this.buffer, 0, records * this.stride);
     return this.i32;
   }
