@@ -192,6 +192,8 @@ export class FnCtx {
   points: Point[] | null = null;
   /** Above 0 inside expressions that may skip some of their parts: their suspension points block instead (conc/gen.ts). */
   noHoist = 0;
+  /** Set by `spawn` around its call: the user call compiled for exactly this node reports its instance and argument closures (conc/compile.ts). */
+  spawnCapture: { call: object; take: (inst: FnInstance, evs: Array<(f: unknown[]) => unknown>) => void } | null = null;
   constructor(
     readonly comp: Compiler,
     readonly mod: ModuleCtx,

@@ -14,6 +14,7 @@ import { ANY, arrayOf, BOOL, fresh, INT, optionOf, prune, type Type, VOID } from
 import {
   awaitAnyIndex, awaitB, awaitG, chanCreate, close, conc, recvB, recvG, selectB, selectG, sendB, sendG, sharedOp, sleepB, sleepG, taskValueOp, tryRecvOpt,
 } from './ops';
+import type { FnInstance } from '../program';
 import { FutureVal } from './plain';
 import type { Gen } from './runtime';
 
@@ -24,19 +25,7 @@ export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Comp
   const call = e.call;
   const rt = cx.rt;
   const def = call.callee.kind === 'Ident' && cx.lookup(call.callee.name) === null ? findFunction(cx, call.callee.name) : null;
-  if (def === null || def.decl.typeParams.length > 0) {
-    // Methods, lambdas and generic functions run at the spawn, as an already
-    // finished task (a documented gap of this interpreter, §2.2).
-    const c = compileExpr(cx, call);
-    const ev = c.ev;
-    return {
-      t: c.t,
-      ev: (f) => {
-        const v = ev(f);
-        return wantFuture ? conc(rt).finished(v) : undefined;
-      },
-    };
-  }
+  if (def === null || def.decl.typeParams.length > 0) return compileSpawnOther(cx, call, wantFuture);
   const bound = bindArgs(cx, def, call.args, call.span, false);
   if (bound === null) return none();
   const inst = cx.comp.instance(def, new Map(), null);
@@ -52,6 +41,47 @@ export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Comp
     ev: (f) => {
       const args = evs.map((ev) => ev(f));
       return conc(rt).spawn(inst, args, wantFuture);
+    },
+  };
+}
+
+/**
+ * `spawn obj.method(..)` and `spawn generic(..)` (§14 row 1: they run as
+ * tasks): the call is compiled as usual, and the instance it resolves to is
+ * spawned with the receiver as its first argument, copied like any argument
+ * (§12.2). Lambdas and function values cannot cross threads; they run at the
+ * spawn, as an already finished task (a documented gap, §2.2).
+ */
+function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled {
+  const rt = cx.rt;
+  let target: { inst: FnInstance; evs: Array<Compiled['ev']> } | null = null;
+  const saved = cx.spawnCapture;
+  cx.spawnCapture = { call, take: (inst, evs) => (target = { inst, evs }) };
+  // The call itself must not run as a hoisted suspension point of the spawner (conc/gen.ts).
+  cx.noHoist++;
+  let c: Compiled;
+  try {
+    c = compileExpr(cx, call);
+  } finally {
+    cx.noHoist--;
+    cx.spawnCapture = saved;
+  }
+  const found = target as { inst: FnInstance; evs: Array<Compiled['ev']> } | null;
+  if (found !== null) {
+    const { inst, evs } = found;
+    cx.comp.ensureCompiled(inst);
+    if (!rt.spawnables.includes(inst)) rt.spawnables.push(inst);
+    return {
+      t: c.t,
+      ev: (f) => conc(rt).spawn(inst, evs.map((ev) => ev(f)), wantFuture),
+    };
+  }
+  const ev = c.ev;
+  return {
+    t: c.t,
+    ev: (f) => {
+      const v = ev(f);
+      return wantFuture ? conc(rt).finished(v) : undefined;
     },
   };
 }

@@ -116,6 +116,7 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   argsC.forEach((a, i) => evs.push(widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
   if (expected !== undefined && prune(inst.ret).k === 'var') unify(inst.ret, expected);
   const site = { file: cx.file, span: call.span };
+  if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.take(inst, evs);
   const ev = directCall(cx.rt, inst, evs, site);
   if (cx.points === null || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
   return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site, ev) };

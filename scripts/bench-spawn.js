@@ -1,0 +1,87 @@
+// pnpm bench:spawn — task costs against DESIGN §4 (issue 6): the programs of
+// ../shared/bench (spawn_lat, spawn_ff, par, mem_futures, mem_blocked) run
+// through the CLI (the built one when it works, else the sources through
+// scripts/wyn-src.js), each printed beside the reference's figure from that
+// folder's README. The last line sums it up in the issue's format.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const bench = path.join(root, '..', 'shared', 'bench');
+const quick = process.argv.includes('--quick');
+
+function pickCli() {
+  const built = path.join(root, 'packages/cli/bin/wyn.js');
+  if (fs.existsSync(path.join(root, 'packages/cli/dist/index.js'))) {
+    const r = spawnSync(process.execPath, [built, 'run', path.join(bench, 'hello.wyn')], { encoding: 'utf8' });
+    if (r.status === 0) return [built];
+  }
+  return ['--stack-size=7000', path.join(__dirname, 'wyn-src.js')];
+}
+const cli = pickCli();
+
+/** Runs a bench program; returns stdout and the whole process's wall time in seconds. */
+function wyn(file, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...cli, 'run', path.join(bench, file), '--', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: status ${r.status}\n${r.stderr}`);
+  return { out: r.stdout, s };
+}
+
+function result(out, key) {
+  const m = new RegExp(`RESULT ${key} (-?\\d+) (\\d+)`).exec(out);
+  if (!m) throw new Error(`no RESULT ${key} in:\n${out}`);
+  return Number(m[1]) / Number(m[2]);
+}
+
+/** The best of `n` runs (the least disturbed one). */
+function best(n, f) {
+  let b = Infinity;
+  for (let i = 0; i < n; i++) b = Math.min(b, f());
+  return b;
+}
+
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const row = (what, ours, unit, ref) => console.log(`${what.padEnd(44)} ${ours.padStart(10)} ${unit.padEnd(12)} reference ${ref}`);
+
+const LAT_N = quick ? 20_000 : 100_000;
+const lat = (mode) => best(3, () => result(wyn('spawn_lat.wyn', [mode, LAT_N]).out, `${mode}_us_per_task`));
+const seq = lat('seq');
+row('spawn + await, sequential', fmt(seq), 'us/pair', '8.88');
+const b8 = lat('batch8');
+row('batches of 8 with await_all', fmt(b8), 'us/task', '2.36');
+const b100 = lat('batch100');
+row('batches of 100 with await_all', fmt(b100), 'us/task', '0.95');
+
+const FF_N = quick ? 100_000 : 1_000_000;
+const ff = best(quick ? 1 : 3, () => wyn('spawn_ff.wyn', [FF_N]).s);
+row(`${FF_N} fire-and-forget tasks, whole run`, fmt(ff), 's', '1.8 s (1 M)');
+
+// compute(N) should take about 0.5 s on one thread; calibrate N from a short run.
+const probe = 2_000_000;
+const oneMs = result(wyn('par.wyn', [probe]).out, 'one_task_ms');
+const parN = Math.max(probe, Math.round((probe * 500) / Math.max(oneMs, 1)));
+const par = wyn('par.wyn', [quick ? probe : parN]).out;
+const speedup = result(par, 'seq4_ms') / result(par, 'par4_ms');
+row(`4 CPU-bound tasks, ${os.availableParallelism()} CPUs`, fmt(speedup), 'x', '1.97x (2 cores)');
+
+const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+let mem1M = NaN;
+for (const n of sizes) {
+  const b = result(wyn('mem_futures.wyn', [n]).out, 'rss_delta_bytes_per_task');
+  row(`memory per unstarted future, ${n}`, fmt(b, 0), 'bytes/task', n === 1_000_000 ? '121' : '-');
+  mem1M = b;
+}
+let blocked = NaN;
+for (const n of [10_000, 100_000]) {
+  blocked = result(wyn('mem_blocked.wyn', [n]).out, 'rss_delta_bytes_per_task');
+  row(`memory per task blocked in recv, ${n}`, fmt(blocked, 0), 'bytes/task', '8,430');
+}
+
+console.log(
+  `spawn: seq ${fmt(seq)} us, batch8 ${fmt(b8)} us, batch100 ${fmt(b100)} us, ff1M ${fmt(ff)} s, speedup ${fmt(speedup)} x, mem1M ${fmt(mem1M, 0)} bytes/task, blocked ${fmt(blocked, 0)} bytes/task`,
+);
