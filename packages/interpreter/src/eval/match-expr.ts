@@ -11,6 +11,8 @@ import { compileCondition } from './conditional';
 import { compileExpr } from './expr';
 import { compilePattern, type Test } from './pattern';
 import { compileStmt } from '../exec/stmt';
+import { anyGen, setGen, step } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 
 interface ArmC<B> { test: Test; guard: ((f: unknown[]) => boolean) | null; body: B }
 
@@ -95,10 +97,13 @@ export function compileMatchExpr(cx: FnCtx, e: MatchExpr, expected?: Type): Comp
 
 export function compileMatchStmt(cx: FnCtx, s: MatchStmt): Exec {
   const subj = compileExpr(cx, s.subject);
+  // Guards may not run: their suspension points block rather than hoist (conc/gen.ts).
+  cx.noHoist++;
   const arms = compileArms(cx, s.arms, subj.t, (a) => compileStmt(cx, a.body));
+  cx.noHoist--;
   checkExhaustive(cx, s.arms, subj.t, false, s.span);
   const se = subj.ev;
-  return (f) => {
+  const e: Exec = (f) => {
     const v = se(f);
     for (let i = 0; i < arms.length; i++) {
       const a = arms[i];
@@ -106,4 +111,14 @@ export function compileMatchStmt(cx: FnCtx, s: MatchStmt): Exec {
     }
     return NORMAL;
   };
+  if (!anyGen(...arms.map((a) => a.body))) return e;
+  // An arm that may suspend parks the task (CONCURRENCY.md §12.4).
+  return setGen(e, function* (f): Gen<number> {
+    const v = se(f);
+    for (let i = 0; i < arms.length; i++) {
+      const a = arms[i];
+      if (a.test(v, f) && (a.guard === null || a.guard(f))) return yield* step(a.body, f);
+    }
+    return NORMAL;
+  });
 }

@@ -60,9 +60,16 @@ export function compileBody(cx: FnCtx, s: Stmt): Exec {
 
 export function compileStmt(cx: FnCtx, s: Stmt): Exec {
   if (cx.points === null) return compileNode(cx, s);
-  // A statement's own suspension points run first, in its generator (conc/gen.ts, §12.4).
-  const { value, points } = collect(cx, () => compileNode(cx, s));
-  return withPoints(value, points);
+  // A statement's own suspension points run first, in its generator (conc/gen.ts, §12.4);
+  // they run whenever the statement does, whatever expression encloses it.
+  const noHoist = cx.noHoist;
+  cx.noHoist = 0;
+  try {
+    const { value, points } = collect(cx, () => compileNode(cx, s));
+    return withPoints(value, points);
+  } finally {
+    cx.noHoist = noHoist;
+  }
 }
 
 function compileNode(cx: FnCtx, s: Stmt): Exec {
