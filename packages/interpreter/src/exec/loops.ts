@@ -16,7 +16,7 @@ import { compileBody, compileStmt } from './stmt';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
 export type Loop = (f: unknown[], body: Exec) => number;
-/** The same loop, stepping a body that may suspend (conc/gen.ts); only for arrays and plain ranges. */
+/** The same loop, stepping a body that may suspend (conc/gen.ts). */
 export type LoopG = (f: unknown[], body: Exec) => Gen<number>;
 
 function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
@@ -62,6 +62,18 @@ export function compileIterable(
           }
           return NORMAL;
         },
+        loopG: function* (f, body) {
+          const xs = ae(f) as unknown[];
+          const ys = be(f) as unknown[];
+          const n = Math.min(xs.length, ys.length);
+          for (let i = 0; i < n; i++) {
+            wa?.(f, xs[i]);
+            wb?.(f, ys[i]);
+            const c = yield* stepG(body, f);
+            if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+          }
+          return NORMAL;
+        },
       };
     }
   }
@@ -79,6 +91,17 @@ export function compileIterable(
           wk?.(f, k);
           wv?.(f, m.get(k));
           const c = body(f);
+          if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+        }
+        return NORMAL;
+      },
+      loopG: function* (f, body) {
+        const m = ie(f) as WMap;
+        const keys = m.keys().slice();
+        for (const k of keys) {
+          wk?.(f, k);
+          wv?.(f, m.get(k));
+          const c = yield* stepG(body, f);
           if (stop(c)) return c === RETURN ? RETURN : NORMAL;
         }
         return NORMAL;
@@ -146,6 +169,17 @@ function rangeLoop(
         }
         return NORMAL;
       },
+      loopG: function* (f, body) {
+        const s = st(f);
+        const v = fr(f);
+        for (let i = se(f); down ? i > ee(f) : i < ee(f); ) {
+          v[slot] = i;
+          const c = yield* stepG(body, f);
+          if (stop(c)) return c === RETURN ? RETURN : NORMAL;
+          i = (v[slot] as number) + s;
+        }
+        return NORMAL;
+      },
     };
   }
   const extra = inclusive ? 1 : 0;
@@ -181,7 +215,7 @@ export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.loopDepth--;
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
-  // Maps, zips and stepped ranges keep the blocking body (a documented gap, §12.4).
+  // A body that may suspend parks the task between iterations' statements (§12.4).
   return loopG !== undefined && anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e;
 }
 

@@ -1,0 +1,35 @@
+// Suspension points in each loop form and in match arms park the task
+// (CONCURRENCY.md §12.4, conc/gen.ts): a task receives inside `for` over a
+// map, a zip and a stepped range, and inside a match arm, from a channel of
+// capacity 1 that main fills one value at a time.
+
+import { run } from '@wyn/interpreter';
+import { recordingHost } from '../packages/interpreter/test/recording-host';
+
+const program = `fn consume(ch: int, out: int) {
+    var m = {"a": 1, "b": 2}
+    var total = 0
+    for k, v in m { total += v * ch.recv() }
+    for x, y in zip([1, 2], [3, 4]) { total += x * y * ch.recv() }
+    for i in range(10, 0, -5) { total += i * ch.recv() }
+    match total {
+        29 => total += 100 * ch.recv()
+        _ => total = -1
+    }
+    out.send(total)
+}
+
+fn main() {
+    var ch = channel(1)
+    var out = channel(1)
+    spawn consume(ch, out)
+    for i in 0..7 { ch.send(1) }
+    println(out.recv())
+}
+`;
+
+test.each([1, 2, 4])('loops and match arms that receive, with %i worker(s)', async (workers) => {
+  const rec = recordingHost();
+  const status = await run('suspend-forms.wyn', program, rec.host, { workers });
+  expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: '129\n', stderr: '', status: 0 });
+});
