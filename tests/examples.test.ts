@@ -11,6 +11,8 @@ const cases: Array<[string, string[]]> = [
   ['hello', []],
   ['word_count', ['data/poem.txt', '5']],
   ['json_report', []],
+  ['prime_sieve', ['200000', '8']],
+  ['pipeline', []],
 ];
 
 test.each(cases)('examples/%s.wyn prints its expected output', async (name, args) => {
