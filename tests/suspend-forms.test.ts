@@ -1,7 +1,8 @@
 // Suspension points in each loop form and in match arms park the task
 // (CONCURRENCY.md §12.4, conc/gen.ts): a task receives inside `for` over a
 // map, a zip and a stepped range, and inside a match arm, from a channel of
-// capacity 1 that main fills one value at a time.
+// capacity 1 that main fills one value at a time. A function using `?` that
+// receives also parks, and its early return still works.
 
 import { run } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
@@ -32,4 +33,44 @@ test.each([1, 2, 4])('loops and match arms that receive, with %i worker(s)', asy
   const rec = recordingHost();
   const status = await run('suspend-forms.wyn', program, rec.host, { workers });
   expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: '129\n', stderr: '', status: 0 });
+});
+
+const tryProgram = `fn parse(ch: int) -> Result<int, string> {
+    var s = ch.recv()
+    if s < 0 { return Err("negative") }
+    return Ok(s * 2)
+}
+
+fn work(ch: int) -> Result<int, string> {
+    var a = parse(ch)?
+    var b = parse(ch)?
+    return Ok(a + b)
+}
+
+fn run_one(ch: int) -> int {
+    match work(ch) {
+        Ok(v) => return v
+        Err(e) => {
+            println("error: \${e}")
+            return -1
+        }
+    }
+}
+
+fn main() {
+    var ch = channel(1)
+    var f = spawn run_one(ch)
+    ch.send(3)
+    ch.send(4)
+    println(await f)
+    var g = spawn run_one(ch)
+    ch.send(-1)
+    println(await g)
+}
+`;
+
+test.each([1, 4])('a function using ? that receives, with %i worker(s)', async (workers) => {
+  const rec = recordingHost();
+  const status = await run('suspend-try.wyn', tryProgram, rec.host, { workers });
+  expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: '14\nerror: negative\n-1\n', stderr: '', status: 0 });
 });

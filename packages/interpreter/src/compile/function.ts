@@ -5,7 +5,7 @@
 import type { Expr, Stmt } from '@wyn/parser';
 import { isSuspendable } from '../conc/analysis';
 import { anyGen, collect, genOf, setGen, step, withPoints } from '../conc/gen';
-import type { Gen } from '../conc/runtime';
+import type { Conc, Gen } from '../conc/runtime';
 import { compileExpr } from '../eval/expr';
 import { TryReturn } from '../eval/try-expr';
 import { compileStmts } from '../exec/stmt';
@@ -101,14 +101,32 @@ function wrap(cx: FnCtx, body: Exec): Exec {
 }
 
 /**
- * The generator form of a body that has one. A body using `?` keeps only the
- * blocking form: its landing pad resets the call depth, which a resumed task
- * does not know (a documented gap, §12.4).
+ * The generator form of a body that has one. The `?` landing pad resets the
+ * call depth relative to the task's base, since a resumed task may run at
+ * another depth of its thread's stack (§12.4).
  */
 function wrapGen(cx: FnCtx, body: Exec): ((f: unknown[]) => Gen<number>) | null {
   const g = genOf(body);
-  if (g === undefined || cx.hasTry) return null;
+  if (g === undefined) return null;
   const ds = cx.deferSlot;
+  if (cx.hasTry) {
+    const rt = cx.rt;
+    const base = (): number => (rt.conc as Conc | null)?.taskBase() ?? 0;
+    return function* (f): Gen<number> {
+      const rel = rt.depth - base();
+      try {
+        const c = yield* g(f);
+        if (ds >= 0) runDefers(f, ds);
+        return c;
+      } catch (e) {
+        if (!(e instanceof TryReturn)) throw e;
+        rt.depth = base() + rel;
+        if (ds >= 0) runDefers(f, ds);
+        rt.ret = e.value;
+        return RETURN;
+      }
+    };
+  }
   if (ds < 0) return g;
   return function* (f): Gen<number> {
     const c = yield* g(f);

@@ -45,6 +45,8 @@ interface TaskState {
   sites: Site[];
   gen: Gen<number> | null;
   susp: Suspension | null;
+  /** This thread's call depth under the task while it runs: a resumed task may sit at another depth. */
+  base: number;
 }
 
 export class Conc {
@@ -116,6 +118,11 @@ export class Conc {
 
   schedOf(fid: number): number {
     return Atomics.load(this.sh.futs.view(fid), fid * FW + F_SCHED);
+  }
+
+  /** The running task's base call depth on this thread (see TaskState.base). */
+  taskBase(): number {
+    return this.cur === null ? 0 : this.cur.base;
   }
 
   cancel(fid: number): void {
@@ -210,7 +217,7 @@ export class Conc {
     const rt = this.rt;
     const inst = rt.spawnables[msg.i];
     const G = msg.g === null ? [] : (fromPlain(msg.g, this.types) as unknown[]);
-    const st: TaskState = { fid: msg.w, G, sites: [], gen: null, susp: null };
+    const st: TaskState = { fid: msg.w, G, sites: [], gen: null, susp: null, base: 0 };
     const fr = new Array(Math.max(inst.nslots, inst.genSlots));
     for (let i = 0; i < msg.a.length; i++) fr[i] = fromPlain(msg.a[i], this.types);
     const site = { file: inst.def.mod.file, span: inst.def.decl.nameSpan };
@@ -285,6 +292,7 @@ export class Conc {
     rt.G = st.G;
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
+    st.base = saved.depth;
     this.cur = st;
     return saved;
   }
