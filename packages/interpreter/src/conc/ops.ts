@@ -13,7 +13,12 @@ import type { Conc, Gen } from './runtime';
 import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
 
 export function conc(rt: Runtime): Conc {
-  if (rt.conc === null) rt.conc = rt.makeConc!();
+  if (rt.conc === null) {
+    // Only `run()` knows the whole program that worker threads must compile;
+    // a REPL session grows entry by entry and has no such text yet.
+    if (rt.makeConc === null) panicAt(null, 'E0924', 'spawn, channels and Shared are not available in the REPL yet; run the program with `wyn run`');
+    rt.conc = rt.makeConc();
+  }
   return rt.conc as Conc;
 }
 
