@@ -4,15 +4,15 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nodeHost, run } from '@wyn/interpreter';
+import { nodeHost, run, type RunOptions } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
 
 export const conformanceRoot = path.join(__dirname, 'conformance');
 
-/** `known-failing.txt`: program → reason. */
-export function knownFailing(): Map<string, string> {
+/** A known-failing list (`known-failing.txt` by default): program → reason. */
+export function knownFailing(list = 'known-failing.txt'): Map<string, string> {
   const known = new Map<string, string>();
-  for (const line of fs.readFileSync(path.join(__dirname, 'known-failing.txt'), 'utf8').split('\n')) {
+  for (const line of fs.readFileSync(path.join(__dirname, list), 'utf8').split('\n')) {
     const m = /^(\S+)\s+(.+)$/.exec(line.trim());
     if (m !== null && !line.startsWith('#')) known.set(m[1], m[2]);
   }
@@ -27,12 +27,17 @@ export function expectation(file: string): { stdout: string; status: number } {
 }
 
 /** Runs `text` as the program at `file` (with `args` after it) and returns what it printed and its status. */
-export async function runConformance(file: string, text: string, args: string[] = []): Promise<{ stdout: string; status: number }> {
+export async function runConformance(
+  file: string,
+  text: string,
+  args: string[] = [],
+  options?: RunOptions,
+): Promise<{ stdout: string; status: number }> {
   const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file), ...args] }) });
   const cwd = process.cwd();
   process.chdir(path.dirname(file));
   try {
-    const status = await run(path.basename(file), text, rec.host);
+    const status = await run(path.basename(file), text, rec.host, options);
     return { stdout: rec.stdout(), status };
   } finally {
     process.chdir(cwd);

@@ -10,32 +10,15 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nodeHost, run } from '@wyn/interpreter';
-import { recordingHost } from '../packages/interpreter/test/recording-host';
+import { conformanceRoot, expectation, knownFailing, runConformance } from './conformance-helpers';
 
-const dir = path.join(__dirname, 'conformance', 'concurrency');
-const known = new Map<string, string>();
-for (const line of fs.readFileSync(path.join(__dirname, 'known-failing-concurrency.txt'), 'utf8').split('\n')) {
-  const m = /^(\S+)\s+(.+)$/.exec(line.trim());
-  if (m !== null && !line.startsWith('#')) known.set(m[1], m[2]);
-}
+const dir = path.join(conformanceRoot, 'concurrency');
+const known = knownFailing('known-failing-concurrency.txt');
 const only = process.env.WYN_CONC_ONLY;
 const programs = fs.readdirSync(dir).filter((f) => f.endsWith('.wyn') && (only === undefined || f.includes(only))).sort();
 const REPEAT = Number(process.env.WYN_CONC_REPEAT ?? 2);
 // Worker start-up and per-thread compilation dominate; generous, not a performance limit.
 jest.setTimeout(120_000);
-
-async function runOne(file: string, workers: number): Promise<{ stdout: string; status: number }> {
-  const rec = recordingHost({ base: nodeHost({ args: [path.relative(process.cwd(), file)] }) });
-  const cwd = process.cwd();
-  process.chdir(path.dirname(file));
-  try {
-    const status = await run(path.basename(file), fs.readFileSync(file, 'utf8'), rec.host, { workers });
-    return { stdout: rec.stdout(), status };
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
 /** Kills a child still running after this long: a hang guard, not a performance limit. */
 const HANG_GUARD_MS = 60_000;
@@ -72,29 +55,26 @@ describe.each(WORKERS)('concurrency with %i worker(s)', (workers) => {
     const reason = known.get(key) ?? '';
     if (reason.startsWith('hangs:')) {
       test(`${key} (${reason}) still fails, in a child process`, async () => {
-        const base = path.join(dir, p.slice(0, -4));
-        const expOut = fs.readFileSync(base + '.out', 'utf8');
-        const expExit = fs.existsSync(base + '.exit') ? Number(fs.readFileSync(base + '.exit', 'utf8').trim()) : 0;
+        const expected = expectation(path.join(dir, p));
         const got = await children.get(`${workers}/${p}`)!;
-        const passes = got.stdout === expOut && got.status === expExit;
+        const passes = got.stdout === expected.stdout && got.status === expected.status;
         expect({ key, passes }).toEqual({ key, passes: false });
       });
       continue;
     }
     test(`${key} prints its expected output and exits with its expected status`, async () => {
-      const base = path.join(dir, p.slice(0, -4));
-      const expOut = fs.readFileSync(base + '.out', 'utf8');
-      const expExit = fs.existsSync(base + '.exit') ? Number(fs.readFileSync(base + '.exit', 'utf8').trim()) : 0;
+      const file = path.join(dir, p);
+      const expected = expectation(file);
       let pass = true;
       let got = { stdout: '', status: 0 };
       for (let i = 0; i < REPEAT && pass; i++) {
-        got = await runOne(path.join(dir, p), workers);
-        pass = got.stdout === expOut && got.status === expExit;
+        got = await runConformance(file, fs.readFileSync(file, 'utf8'), [], { workers });
+        pass = got.stdout === expected.stdout && got.status === expected.status;
       }
       if (known.has(key)) {
         expect({ key, passes: pass, reason: known.get(key) }).toEqual({ key, passes: false, reason: known.get(key) });
       } else {
-        expect({ stdout: got.stdout, status: got.status }).toEqual({ stdout: expOut, status: expExit });
+        expect(got).toEqual(expected);
       }
     });
   }
