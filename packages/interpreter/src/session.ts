@@ -102,7 +102,12 @@ export function createSession(host: Host, file = '<repl>'): Session {
       }
     } catch (e) {
       if (e instanceof ExitSignal) result.exit = e.status;
-      else failure(rt, e);
+      else {
+        failure(rt, e);
+        // A panicking entry declares nothing: its names would otherwise stay
+        // without values. (What it did to earlier globals cannot be undone.)
+        undo();
+      }
       result.failed = !(e instanceof ExitSignal);
       rt.depth = 0;
     }

@@ -105,3 +105,12 @@ test('spawn in a session is a clear panic, not a crash, and the session goes on'
   expect(rec.stderr()).toContain('panic: spawn, channels and Shared are not available in the REPL yet');
   expect(echo('sq(3)')).toBe('9');
 });
+
+test('names declared by an entry that panics are forgotten, earlier globals keep what it did', () => {
+  echo('total = 1');
+  const r = session.evaluate('total = 2\nfresh = 10 / 0');
+  expect(r.failed).toBe(true);
+  expect(rec.stderr()).toContain('division by zero');
+  expect(session.evaluate('fresh').diagnostics.map((d) => d.message)).toEqual(['undefined variable `fresh`']);
+  expect(echo('total')).toBe('2');
+});
