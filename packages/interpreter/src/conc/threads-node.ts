@@ -90,34 +90,12 @@ function workerModule(): string {
   const compiled = path.join(__dirname, 'task-entry.js');
   if (fs.existsSync(compiled)) return compiled;
   if (bootstrap !== undefined) return bootstrap;
-  const packages = path.resolve(__dirname, '../../..');
-  const ts = require.resolve('typescript', { paths: [packages] });
+  // From the sources (tests, development): a bootstrap that registers the
+  // repository's `.ts` loader (scripts/ts-register.js) before loading the entry.
+  const register = path.resolve(__dirname, '../../../../scripts/ts-register.js');
   const entry = path.join(__dirname, 'task-entry.ts');
   const code = `'use strict';
-const fs = require('fs'), path = require('path'), crypto = require('crypto'), Module = require('module'), os = require('os');
-const packages = ${JSON.stringify(packages)};
-const cacheDir = path.join(os.tmpdir(), 'wyn-ts-cache');
-let ts = null;
-if (!require.extensions['.ts']) {
-  require.extensions['.ts'] = (m, filename) => {
-    const src = fs.readFileSync(filename, 'utf8');
-    const key = crypto.createHash('sha1').update(filename).update(src).digest('hex');
-    const cached = path.join(cacheDir, key + '.js');
-    let out;
-    try { out = fs.readFileSync(cached, 'utf8'); } catch {
-      ts = ts || require(${JSON.stringify(ts)});
-      out = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: filename }).outputText;
-      try { fs.mkdirSync(cacheDir, { recursive: true }); const tmp = cached + '.' + process.pid; fs.writeFileSync(tmp, out); fs.renameSync(tmp, cached); } catch {}
-    }
-    m._compile(out, filename);
-  };
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, ...rest) {
-    const m = /^@wyn\\/(parser|interpreter|scheduler)$/.exec(request);
-    if (m) request = path.join(packages, m[1], 'src', 'index.ts');
-    return resolve.call(this, request, ...rest);
-  };
-}
+require(${JSON.stringify(register)});
 module.exports = require(${JSON.stringify(entry)});
 `;
   const hash = createHash('sha1').update(code).digest('hex').slice(0, 16);
