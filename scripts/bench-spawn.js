@@ -16,8 +16,10 @@ const quick = process.argv.includes('--quick');
 function pickCli() {
   const built = path.join(root, 'packages/cli/bin/wyn.js');
   if (fs.existsSync(path.join(root, 'packages/cli/dist/index.js'))) {
-    const r = spawnSync(process.execPath, [built, 'run', path.join(bench, 'hello.wyn')], { encoding: 'utf8' });
-    if (r.status === 0) return [built];
+    // The flags the binary's shebang passes (without them it would start itself twice).
+    const { NODE_FLAGS } = require(path.join(root, 'packages/cli/bin/load-bundle.js'));
+    const r = spawnSync(process.execPath, [...NODE_FLAGS, built, 'run', path.join(bench, 'hello.wyn')], { encoding: 'utf8' });
+    if (r.status === 0) return [...NODE_FLAGS, built];
   }
   return ['--stack-size=7000', path.join(__dirname, 'wyn-src.js')];
 }

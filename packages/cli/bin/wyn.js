@@ -1,23 +1,21 @@
-#!/usr/bin/env -S node --stack-size=7000
+#!/usr/bin/env -S node --stack-size=7000 --interrupt-budget=500000 --min-semi-space-size=8
 'use strict';
 // The wyn binary: everything lives in main(argv, io), which returns the exit status.
 //
-// Wyn programs recurse deeply (LANGUAGE.md §13.2 asks for at least 10,000 nested
-// calls); V8's default stack holds about 2,000 interpreted Wyn calls. Node accepts
-// --stack-size only on its own command line, so the shebang passes it, and when
-// this file is started without it (`node bin/wyn.js`) it starts itself again with
-// it. 7000 KB stays below the usual 8 MB thread stack, so overflow is a clean
-// RangeError (turned into Wyn's stack-overflow panic), never a segfault.
-const STACK_FLAG = '--stack-size=7000';
+// Node accepts V8 flags only on its own command line, so the shebang passes
+// them (load-bundle.js says why each). Started without --stack-size
+// (`node bin/wyn.js`), the binary starts itself again with the flags: deep Wyn
+// recursion needs the stack. The other flags only make start-up faster.
+const { NODE_FLAGS, loadBundle } = require('./load-bundle.js');
 
 if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
   const { spawnSync } = require('node:child_process');
-  const child = spawnSync(process.execPath, [...process.execArgv, STACK_FLAG, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, ...NODE_FLAGS, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (child.error) throw child.error;
   const signals = require('node:os').constants.signals;
   process.exitCode = child.status ?? 128 + (signals[child.signal] ?? 0);
 } else {
-  const { main, processIo } = require('../dist/index.js');
+  const { main, processIo } = loadBundle().exports;
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

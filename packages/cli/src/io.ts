@@ -21,8 +21,26 @@ export interface Io {
   replStreams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
-/** Writes synchronously, so output is never lost when the process ends right after. */
-function fdStream(fd: number, stream: NodeJS.WriteStream): OutStream {
+/**
+ * Whether fd is a terminal, without creating process.stdout (a pipe or socket
+ * object) or loading node:tty unless fd is a character device at all.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/**
+ * Writes synchronously, so output is never lost when the process ends right
+ * after. The Node stream is consulted only for the terminal's width: creating
+ * process.stdout costs milliseconds every `wyn run` would pay.
+ */
+function fdStream(fd: number, stream: () => NodeJS.WriteStream): OutStream {
   return {
     write(chunk) {
       const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -36,20 +54,24 @@ function fdStream(fd: number, stream: NodeJS.WriteStream): OutStream {
         }
       }
     },
-    isTTY: stream.isTTY === true,
+    get isTTY() {
+      return isTerminal(fd);
+    },
     get columns() {
-      return stream.columns;
+      return stream().columns;
     },
   };
 }
 
 export function processIo(): Io {
   return {
-    stdout: fdStream(1, process.stdout),
-    stderr: fdStream(2, process.stderr),
+    stdout: fdStream(1, () => process.stdout),
+    stderr: fdStream(2, () => process.stderr),
     env: process.env,
     cwd: process.cwd(),
-    stdinIsTTY: process.stdin.isTTY === true,
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
     readStdin: () =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
@@ -57,6 +79,8 @@ export function processIo(): Io {
         process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         process.stdin.on('error', reject);
       }),
-    replStreams: { input: process.stdin, output: process.stdout },
+    get replStreams() {
+      return { input: process.stdin, output: process.stdout };
+    },
   };
 }

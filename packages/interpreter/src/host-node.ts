@@ -7,7 +7,7 @@ import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as tty from 'node:tty';
+import type * as Tty from 'node:tty';
 import type { ExecResult, FileStat, Host } from './host';
 
 // Loaded on first use: most programs never run a command or hash anything, and
@@ -15,6 +15,7 @@ import type { ExecResult, FileStat, Host } from './host';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const childProcess = () => require('node:child_process') as typeof ChildProcess;
 const crypto = () => require('node:crypto') as typeof Crypto;
+const tty = () => require('node:tty') as typeof Tty;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Runs `f`, turning any thrown error into `fallback`. */
@@ -34,7 +35,8 @@ export function nodeHost(options: { args: string[] }): Host {
   return {
     writeStdout: (bytes) => writeAll(1, typeof bytes === 'string' ? Buffer.from(bytes) : bytes),
     writeStderr: (text) => writeAll(2, Buffer.from(text)),
-    stdoutIsTerminal: () => tty.isatty(1),
+    // fstat first: node:tty costs milliseconds to load, and only a character device can be a terminal.
+    stdoutIsTerminal: () => attempt(false, () => fs.fstatSync(1).isCharacterDevice()) && tty().isatty(1),
     readFile: (p) => attempt(null, () => fs.readFileSync(p)),
     writeFile: (p, data, append) => attempt(false, () => {
       if (append) fs.appendFileSync(p, data);

@@ -7,7 +7,7 @@
 import { type Diagnostic, renderDiagnostic, type SourceFile } from '@wyn/parser';
 import { compileProgram } from './compile/program';
 import type { Host } from './host';
-import { defaultWorkers, installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
+import { installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
 
 export type { ExecResult, FileStat, Host, Platform } from './host';
 
@@ -40,7 +40,7 @@ export async function run(entryFile: string, text: string, host: Host, options: 
     for (const d of c.diagnostics) host.writeStderr(renderDiagnostic(d, c.sources.get(d.file), { color: false }));
     return 1;
   }
-  installMainConc(c.rt, ordered, host, c.types, text, options.workers ?? defaultWorkers());
+  installMainConc(c.rt, ordered, host, c.types, text, options.workers);
   try {
     return c.execute();
   } finally {

@@ -9,9 +9,8 @@
  * same folder: each writes its own copy and renames it into place, and a
  * loser simply uses the winner's identical files.
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,12 +25,19 @@ export function workerEntry(): string {
 
 function transpileSources(dir: string): string {
   const files = listSources(dir);
-  const hash = createHash('sha256');
+  // Neither compiled nor source files here (a bundle that left the worker out): say so, never start a stale copy.
+  if (!files.includes('worker.ts')) throw new Error(`@wyn/scheduler: no worker.js (nor worker.ts) in ${dir}`);
+  // Only source checkouts get here, so the module is loaded on demand.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hash = (require('node:crypto') as typeof Crypto).createHash('sha256');
   for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
   const out = join(tmpdir(), `wyn-scheduler-${hash.digest('hex').slice(0, 16)}`);
   const entry = join(out, 'worker.js');
   if (existsSync(entry)) return entry;
   // typescript is a development dependency: only source checkouts get here.
+  // Through createRequire, so that a bundler never tries to pull the compiler in.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createRequire } = require('node:module') as typeof import('node:module');
   const ts = createRequire(__filename)('typescript') as typeof import('typescript');
   const staging = `${out}.${process.pid}.${Date.now()}`;
   for (const f of files) {

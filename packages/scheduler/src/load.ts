@@ -3,8 +3,6 @@
  * `runSync`) and in workers. CommonJS only: the scheduler must load it
  * synchronously before the worker's loop starts.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { CustomTag } from './codec';
 
 export interface TaskModule {
@@ -13,6 +11,11 @@ export interface TaskModule {
 }
 
 export function loadTaskModule(filename: string): TaskModule {
+  // Loaded on demand: only a scheduler that runs tasks needs them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createRequire } = require('node:module') as typeof import('node:module');
+  const { fileURLToPath } = require('node:url') as typeof import('node:url');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const path = filename.startsWith('file:') ? fileURLToPath(filename) : filename;
   const exports = createRequire(__filename)(path) as { default?: unknown; codecTags?: unknown } | TaskModule['fn'];
   const fn = typeof exports === 'function' ? exports : exports.default;

@@ -24,7 +24,7 @@
  * dead worker's subtasks, so no narrower recovery is sound.
  */
 import { EventEmitter } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { fillOptions, type FilledOptions, type SchedulerOptions } from './options';
 import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
 import { Processor, type TaskFunction } from './processor';
@@ -236,6 +236,9 @@ export class Scheduler extends EventEmitter {
 
   private startWorkers(): void {
     const filename = workerEntry();
+    // Loaded here, not at the top: a program that never starts a worker should not pay for the module.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let id = 1; id <= this.options.workers; id++) {
       const worker = new Worker(filename, {
         workerData: {

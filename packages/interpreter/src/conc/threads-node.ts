@@ -13,7 +13,7 @@
 // folder that registers a `.ts` loader (typescript.transpileModule, cached on
 // disk by content hash) and maps `@wyn/*` to `packages/*/src`.
 
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -55,12 +55,16 @@ export class OrderedHost {
   }
 }
 
-/** Sets up main's lazily created Conc for a run (`rt.makeConc`). */
-export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, text: string, workers: number): void {
+/**
+ * Sets up main's lazily created Conc for a run (`rt.makeConc`). The default
+ * worker count is asked of the OS only then: that costs milliseconds a
+ * program that never spawns should not pay.
+ */
+export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, text: string, workers?: number): void {
   rt.makeConc = () => {
     const sh = SharedMem.create();
     const data: WorkerData = { mem: sh.b, file: rt.entryFile, text, args: base.args() };
-    const scheduler = new Scheduler({ filename: workerModule(), workers, workerData: data });
+    const scheduler = new Scheduler({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
     const dec = new TextDecoder();
     const drainLog = (): void => {
       for (const [stream, bytes] of sh.takeLog()) {
@@ -94,11 +98,13 @@ function workerModule(): string {
   // repository's `.ts` loader (scripts/ts-register.js) before loading the entry.
   const register = path.resolve(__dirname, '../../../../scripts/ts-register.js');
   const entry = path.join(__dirname, 'task-entry.ts');
+  if (!fs.existsSync(entry)) throw new Error(`@wyn/interpreter: no task-entry.js (nor task-entry.ts) in ${__dirname}`);
   const code = `'use strict';
 require(${JSON.stringify(register)});
 module.exports = require(${JSON.stringify(entry)});
 `;
-  const hash = createHash('sha1').update(code).digest('hex').slice(0, 16);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hash = (require('node:crypto') as typeof Crypto).createHash('sha1').update(code).digest('hex').slice(0, 16);
   const file = path.join(tmpdir(), `wyn-task-boot-${hash}.js`);
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}`;

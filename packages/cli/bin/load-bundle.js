@@ -1,0 +1,52 @@
+'use strict';
+// Loads the CLI's start-up bundle (made by scripts/bundle-cli.js) through
+// vm.Script with V8's code cache, so most functions need no compiling at
+// start-up. Without a bundle (after a bare `tsc -b`) the compiled modules are
+// loaded instead; a cache V8 rejects (another Node version) is simply unused.
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * The V8 flags the binary runs under (its shebang lists the same). The code
+ * cache is valid only under the flags it was made with.
+ *  --stack-size: Wyn programs recurse deeply (LANGUAGE.md §13.2 asks for at
+ *    least 10,000 nested calls); V8's default stack holds about 2,000
+ *    interpreted Wyn calls. 7000 KB stays below the usual 8 MB thread stack,
+ *    so overflow is a clean RangeError (Wyn's stack-overflow panic).
+ *  --interrupt-budget: optimise a function after ~7x more work than V8's
+ *    default. Start-up runs Ohm's grammar code just hot enough for V8 to start
+ *    optimising it on a background thread, and a process cannot exit before
+ *    those jobs end: ~15 ms of every short run. Long programs lose nothing
+ *    measurable (bench:interp).
+ *  --min-semi-space-size: start-up allocates ~8 MB that lives on (the grammar,
+ *    the standard library's tables); a young generation that holds it at once
+ *    saves four scavenges.
+ */
+const NODE_FLAGS = ['--stack-size=7000', '--interrupt-budget=500000', '--min-semi-space-size=8'];
+const bundleFile = path.join(__dirname, '..', 'dist', 'bundle', 'wyn.js');
+
+function loadBundle({ useCache = true } = {}) {
+  let source;
+  try {
+    source = fs.readFileSync(bundleFile, 'utf8');
+  } catch {
+    return { exports: require('../dist/index.js'), script: null };
+  }
+  let cachedData;
+  if (useCache) {
+    try {
+      cachedData = fs.readFileSync(`${bundleFile}.cache`);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const vm = require('node:vm');
+  const { createRequire } = require('node:module');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
+  return { exports: module.exports, script };
+}
+
+module.exports = { NODE_FLAGS, bundleFile, loadBundle };
