@@ -5,8 +5,8 @@
  * on every thread, so they can be passed inside task arguments and results.
  */
 import type { Processor } from './processor';
-import { CANCEL_REQ, ERR, OK, futureState } from './future';
-import { SHUTDOWN } from './state';
+import { CANCEL_REQ, DETACHED, DONE_MASK, ERR, MARK, OK, futureState } from './future';
+import { F_STATE, SHUTDOWN } from './state';
 import { encodeError } from './errors';
 import { Channels, type SelectCase, type SelectResult } from './channel';
 import { Cells } from './cells';
@@ -64,6 +64,47 @@ export class TaskContext {
   /** Queues `task` for the same worker module; returns its future. Join it exactly once. */
   spawn(task: unknown): FutureHandle {
     return this.p.spawn(task, 0);
+  }
+
+  /**
+   * Queues `task` with no future to join: its result is dropped, and an error
+   * it throws is lost (catch inside the task). Costs no future record once done.
+   */
+  spawnDetached(task: unknown): void {
+    this.p.spawn(task, DETACHED);
+  }
+
+  /** A future already complete with `value`, for code that treats results and futures alike. */
+  resolved(value: unknown): FutureHandle {
+    return this.p.resolved(value);
+  }
+
+  /** Whether `future` is complete (it can then be read without waiting). */
+  isDone(future: FutureHandle): boolean {
+    return (futureState(this.p.state, future) & DONE_MASK) !== 0;
+  }
+
+  /**
+   * The result of a complete future, decoded afresh on every call, for
+   * embedders whose futures may be read many times (Wyn's memoised futures).
+   * Such a future is never freed: use it instead of `join`, never with it.
+   */
+  peek(future: FutureHandle): unknown {
+    return this.p.peek(future);
+  }
+
+  /** Sets the embedder's own bit on `future` (the scheduler gives it no meaning). */
+  mark(future: FutureHandle): void {
+    Atomics.or(this.p.state.futures.view(future), future * 4 + F_STATE, MARK);
+  }
+
+  isMarked(future: FutureHandle): boolean {
+    return (futureState(this.p.state, future) & MARK) !== 0;
+  }
+
+  /** The future of the task running now on this thread; 0 between tasks. */
+  get currentFuture(): FutureHandle {
+    return this.p.current;
   }
 
   /** Waits for a spawned task, running queued work meanwhile; returns its result or throws its error. */

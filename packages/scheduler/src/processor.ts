@@ -27,7 +27,7 @@
  */
 import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
-import { ERR, CANCEL_REQ, CANCELLED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
+import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
 import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
 import { TaskContext, Suspension } from './context';
 import { decodeError, encodeError } from './errors';
@@ -73,6 +73,17 @@ export class Processor {
     this.codec = new Codec(state.heap, customs);
     this.ctx = new TaskContext(this);
     this.maxSearchers = Math.max(1, (state.processors - 1) >> 1);
+    // Records this thread frees and allocates again skip the shared free lists (slab.ts).
+    state.tasks.cacheLocally();
+    state.futures.cacheLocally();
+    state.heap.cacheLocally();
+  }
+
+  /** Gives this thread's cached free records back to the shared lists: before parking or stopping. */
+  flushCaches(): void {
+    this.state.tasks.flushLocal();
+    this.state.futures.flushLocal();
+    this.state.heap.flushLocal();
   }
 
   /** Sets the task function later (the main thread loads it only for runSync). */
@@ -80,7 +91,7 @@ export class Processor {
     this.fn = fn;
   }
 
-  /** Queues a task on this processor; `flags` is ROOT for `run()` tasks. Returns its future. */
+  /** Queues a task on this processor; `flags` is ROOT for `run()` tasks, DETACHED for `spawnDetached`. Returns its future. */
   spawn(value: unknown, flags: number): number {
     const t = this.newTask(value, flags);
     // Read before publishing: a thief may run and free `t` at once, and its
@@ -88,11 +99,18 @@ export class Processor {
     const f = this.state.tasks.view(t)[t * 4 + T_FUTURE];
     if (flags & ROOT) {
       this.deque.push(t);
+      this.notify();
     } else {
+      // The run-next task is the spawner's to run next (it usually joins it at
+      // once): waking a worker for it costs a futex wake and then races the
+      // spawner for the task. Only work that overflows to the deque wakes one;
+      // a parked worker still finds a lone run-next task at its next timeout.
       const displaced = this.deque.setRunNext(t);
-      if (displaced !== 0) this.deque.push(displaced);
+      if (displaced !== 0) {
+        this.deque.push(displaced);
+        this.notify();
+      }
     }
-    this.notify();
     return f;
   }
 
@@ -139,6 +157,22 @@ export class Processor {
       }
     }
     return this.take(f);
+  }
+
+  /** Reads a completed future without freeing it: every call decodes a fresh copy. */
+  peek(f: number): unknown {
+    const v = this.state.futures.view(f);
+    const status = Atomics.load(v, f * 4) & DONE_MASK;
+    const value = this.codec.decode(v[f * 4 + F_TAG], v[f * 4 + F_PAYLOAD], true);
+    if (status === OK) return value;
+    throw decodeError(status === CANCELLED ? { name: 'AbortError', message: 'the task was cancelled' } : value);
+  }
+
+  /** A future that is already complete with `value` (no task behind it). */
+  resolved(value: unknown): number {
+    const f = newFuture(this.state, 0);
+    this.finish(f, OK, value);
+    return f;
   }
 
   /** Reads and frees a completed future, returning its value or throwing its error. */
@@ -221,7 +255,8 @@ export class Processor {
       if (idleSince === 0) {
         idleSince = Date.now();
         this.publishStats();
-      } else if (Date.now() - idleSince >= idleMs) return;
+      } else if (Date.now() - idleSince >= idleMs) break;
+      this.flushCaches();
       Atomics.store(control, park, 1);
       Atomics.add(control, PARKED, 1);
       // Dekker with spawners (file comment): PARK/PARKED are visible before we look again.
@@ -229,6 +264,7 @@ export class Processor {
       Atomics.store(control, park, 0);
       Atomics.sub(control, PARKED, 1);
     }
+    this.flushCaches();
   }
 
   /**
@@ -348,6 +384,11 @@ export class Processor {
 
   /** Completes future `f` with `value` (a result, or an encoded error for ERR). */
   finish(f: number, status: number, value: unknown): void {
+    // A detached task's result has no reader (and its error nobody to tell): skip the encoding.
+    if (futureState(this.state, f) & DETACHED) {
+      complete(this.state, f, status, S_UNDEFINED, 0);
+      return;
+    }
     try {
       this.codec.encode(value);
     } catch (error) {

@@ -26,10 +26,10 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { fillOptions, type FilledOptions, type SchedulerOptions } from './options';
-import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
+import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, STOPPED, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
 import { Processor, type TaskFunction } from './processor';
 import type { TaskContext } from './context';
-import { ROOT, requestCancel, takeCompletions } from './future';
+import { ROOT, requestCancel, takeCompletions, wakeProcessor } from './future';
 import { AbortError, QueueFullError, SchedulerClosedError, WorkerExitedError } from './errors';
 import { workerEntry } from './entry';
 import { loadTaskModule } from './load';
@@ -58,6 +58,8 @@ const MAIN_SPIN_MS = 0.05;
 const INLINE_WAKE_BACKLOG = 16;
 /** With `inline`, how long the main thread runs tasks before it lets the event loop run. */
 const INLINE_SLICE_MS = 2;
+/** How long close() waits for a worker to leave its loop before terminating it regardless. */
+const STOP_WAIT_MS = 2000;
 
 // One executor for every run() promise: it parks the resolving functions
 // here, so a run() allocates no closure of its own.
@@ -217,7 +219,7 @@ export class Scheduler extends EventEmitter {
       for (let f = 0; f < this.resolves.length; f++) if (this.resolves[f]) requestCancel(this.state, f);
     }
     if (this.outstanding > 0) await new Promise((resolve) => this.once('drain', resolve));
-    await this.stopWorkers();
+    await this.stopWorkers(true);
   }
 
   /** Stops the workers now; every outstanding promise rejects with ERR_SCHEDULER_CLOSED. */
@@ -257,11 +259,28 @@ export class Scheduler extends EventEmitter {
     }
   }
 
-  private async stopWorkers(): Promise<void> {
+  /**
+   * Sets SHUTDOWN and terminates the workers. With `orderly` (close), each
+   * worker first leaves its loop and returns its cached free records
+   * (STOPPED counts them; parked ones are woken), so the shared free lists
+   * account for every record afterwards; a worker stuck for STOP_WAIT_MS is
+   * terminated anyway. destroy() and crashes do not wait.
+   */
+  private async stopWorkers(orderly = false): Promise<void> {
     const workers = this.workers;
     this.workers = [];
-    Atomics.store(this.state.control, SHUTDOWN, 1);
+    const c = this.state.control;
+    Atomics.store(c, SHUTDOWN, 1);
+    if (orderly) {
+      for (let p = 1; p <= workers.length; p++) wakeProcessor(this.state, p);
+      const deadline = Date.now() + STOP_WAIT_MS;
+      for (let n = Atomics.load(c, STOPPED); n < workers.length && Date.now() < deadline; n = Atomics.load(c, STOPPED)) {
+        const waiting = Atomics.waitAsync(c, STOPPED, n, 50);
+        if (waiting.async) await waiting.value;
+      }
+    }
     await Promise.all(workers.map((w) => w.terminate()));
+    this.main.flushCaches();
   }
 
   /** A worker died unexpectedly: fail everything outstanding and start over on fresh memory. */

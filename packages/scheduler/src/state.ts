@@ -22,6 +22,9 @@
  *   SEARCHING    workers spinning for work right now (at most half of them);
  *                changed by the searching worker, read by spawners: while
  *                one searches, nobody needs waking (tokio's "searching").
+ *   STOPPED      workers that saw SHUTDOWN and gave their cached free records
+ *                back (Processor.flushCaches); close() waits for all of them
+ *                before terminating the threads.
  * Per-processor blocks (PROC + p * PROC_WORDS), p = 0 is the main thread:
  *   PARK         1 while parked; the waker CASes 1 → 0 and notifies it.
  *   INBOX        take-all Treiber head of resume records for this processor;
@@ -40,6 +43,7 @@ export const MAIN_SEQ = 3;
 export const COMPLETIONS = 4;
 export const SHUTDOWN = 5;
 export const SEARCHING = 6;
+export const STOPPED = 7;
 const PROC = 16;
 const PROC_WORDS = 16;
 export const PARK = 0;

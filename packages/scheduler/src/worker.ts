@@ -10,7 +10,7 @@
  * wakes it through the same PARK word.
  */
 import { workerData } from 'node:worker_threads';
-import { PARK, SHUTDOWN, SharedState, type StateBuffers } from './state';
+import { PARK, SHUTDOWN, STOPPED, SharedState, type StateBuffers } from './state';
 import { Processor, type TaskFunction } from './processor';
 import type { CustomTag } from './codec';
 import { loadTaskModule } from './load';
@@ -31,7 +31,12 @@ const processor = new Processor(state, data.id, fn, codecTags, data.data);
 function run(): void {
   processor.loop(data.idleTimeout);
   processor.publishStats();
-  if (Atomics.load(state.control, SHUTDOWN) !== 0) return;
+  if (Atomics.load(state.control, SHUTDOWN) !== 0) {
+    // loop() flushed this thread's caches on its way out: tell close() it may terminate us.
+    Atomics.add(state.control, STOPPED, 1);
+    Atomics.notify(state.control, STOPPED);
+    return;
+  }
   processor.parkAsync();
   if (processor.hasWork()) {
     processor.unparkAsync();

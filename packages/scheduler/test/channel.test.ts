@@ -21,7 +21,7 @@ describe.each([1, 4])('channel with capacity %i', (capacity) => {
   const setup = (threads = 0) => {
     const state = SharedState.create(threads + 1, 4);
     const main = new Processor(state, 0, undefined);
-    return { state, channels: main.ctx.channels, ch: main.ctx.channels.create(capacity) };
+    return { state, main, channels: main.ctx.channels, ch: main.ctx.channels.create(capacity) };
   };
 
   test('try_recv: empty, then the items in order, then closed once drained', () => {
@@ -58,9 +58,10 @@ describe.each([1, 4])('channel with capacity %i', (capacity) => {
   });
 
   test('destroy frees the ring and the values still in it', () => {
-    const { state, channels, ch } = setup();
+    const { state, main, channels, ch } = setup();
     for (let i = 0; i < capacity; i++) channels.trySend(ch, `value ${i}`);
     channels.destroy(ch);
+    main.flushCaches();
     expect(state.channels.freeCount()).toBe(state.channels.used());
     expect(state.heap.freeBlocks()).toBe(state.heap.carvedBlocks());
   });

@@ -1,4 +1,5 @@
-import { Processor, SharedState } from '@wyn/scheduler';
+import { join } from 'node:path';
+import { Processor, Scheduler, SharedState } from '@wyn/scheduler';
 import { startThread } from './threads';
 import { OK, addWaiter, complete, futureState, newFuture } from '../src/future';
 import { F_STATE, T_FUTURE } from '../src/state';
@@ -24,6 +25,7 @@ describe.each([4, 256])('futures with deque capacity %i', (capacity) => {
     }
     expect(resumed.every((c) => c === 1)).toBe(true);
     expect(futures.map((f) => main.join(f))).toEqual(Array.from({ length: n }, (_, i) => ({ value: i * 2, by: 1 })));
+    main.flushCaches();
     expect(state.futures.freeCount()).toBe(state.futures.used());
     expect(state.tasks.freeCount()).toBe(state.tasks.used());
   });
@@ -52,15 +54,18 @@ describe('records freed while another thread still acts on them', () => {
     let expected = 0;
     let reused = -1;
     let freed = 0;
-    // notify() runs right after the task is published: the thief takes it
-    // there, runs it (freeing its record) and reuses the record for a task
-    // of its own, with another future.
-    (main as unknown as { notify(): void }).notify = () => {
+    // Right after the task is published, the thief takes it, runs it
+    // (freeing its record) and reuses the record for a task of its own,
+    // with another future.
+    const setRunNext = main.deque.setRunNext.bind(main.deque);
+    main.deque.setRunNext = (task: number) => {
+      const displaced = setRunNext(task);
       const t = main.deque.takeRunNext();
       expected = state.tasks.view(t)[t * 4 + T_FUTURE];
       thief.runTask(t);
       freed = t;
       reused = thief.newTask('other', 0);
+      return displaced;
     };
     const f = main.spawn(4, 0);
     expect(reused).toBe(freed);
@@ -95,5 +100,33 @@ describe('records freed while another thread still acts on them', () => {
     // being told that the future has completed.
     expect(futureState(state, reused)).toBe(0);
     expect(addWaiter(state, reused, joiner.resumeRecord(() => undefined))).toBe(true);
+  });
+});
+
+describe('futures for embedders that read results many times', () => {
+  const file = join(__dirname, 'fixtures', 'tasks.js');
+
+  test.each([1, 2])('detached tasks run once each and leave no future behind (%i workers)', async (workers) => {
+    const n = 300;
+    const buffer = new SharedArrayBuffer(n * 4);
+    const pool = new Scheduler({ filename: file, workers, dequeCapacity: 4, workerData: { counts: buffer } });
+    expect(await pool.run({ op: 'detachMany', n, base: 0 })).toBe(n);
+    expect(new Int32Array(buffer).every((c) => c === 1)).toBe(true);
+    await pool.close();
+    // Only the run() task's root future was ever read and freed; detached ones freed themselves.
+    expect(pool.shared.futures.freeCount()).toBe(pool.shared.futures.used());
+    expect(pool.shared.heap.freeBlocks()).toBe(pool.shared.heap.carvedBlocks());
+  });
+
+  test('peek decodes the same result on every call; resolved futures are complete at once', async () => {
+    const pool = new Scheduler({ filename: file, workers: 1 });
+    expect(await pool.run({ op: 'peekTwice', value: { s: 'x', n: [1, 2] } })).toEqual([{ s: 'x', n: [1, 2] }, { s: 'x', n: [1, 2] }, true, { already: true }]);
+    await pool.close();
+  });
+
+  test('a marked task still runs to its result and sees its own mark', async () => {
+    const pool = new Scheduler({ filename: file, workers: 1 });
+    expect(await pool.run({ op: 'markOwn' })).toEqual([true, true]);
+    await pool.close();
   });
 });

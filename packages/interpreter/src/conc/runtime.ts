@@ -2,30 +2,33 @@
 //
 // Every thread (main = scheduler processor 0, workers 1..n) has one `Conc`
 // over the same SharedMem and compiled program. Protocol of a task:
-//   1. spawn (any thread): LIVE+1, allocate the future record (expression
-//      form), copy arguments and the global snapshot (§12.1), queue a
-//      scheduler task {i: spawnable index, a, g, w: future}.
+//   1. spawn (any thread): LIVE+1, copy arguments and the global snapshot
+//      (§12.1), queue a scheduler task [spawnable index, globals, ...args].
+//      A Wyn future IS the scheduler's future of that task (a fire-and-forget
+//      spawn is a detached task: no future record outlives it).
 //   2. run (whichever thread takes it): functions that may suspend run as a
 //      generator; a yielded `Req` parks the task with the scheduler's
 //      suspension hook (ctx.suspend + onReady) so the thread runs other
 //      work (§12.4). Started tasks resume on their own thread.
-//   3. finish: flush this thread's output, publish the result (STATE after
-//      TAG/PAYLOAD), then LIVE-1 — so whoever sees LIVE reach 0 or STATE set
-//      also sees the output and the value (§12.5, §12.6).
+//   3. finish: flush this thread's output, complete the future with the
+//      result (the scheduler publishes its state after the value), then
+//      LIVE-1 — so whoever sees LIVE reach 0 or the future done also sees the
+//      output and the value (§12.5, §12.6). Futures are read with
+//      `ctx.peek`, never freed: Wyn futures memoise their result (§3.1).
 // A panic or `exit(n)` in a task flags the run (SharedMem.setFatal) instead
 // of completing the task; main notices at its next blocking point (§10.1).
 // Main never suspends: it blocks by pumping (`waitUntil`): running queued
 // tasks and continuations, firing timers, draining the output log, checking
 // for the end flag and for deadlocks (§10.2, §10.3).
 
-import { Codec, type Scheduler, type Suspension, type TaskContext } from '@wyn/scheduler';
+import type { Scheduler, Suspension, TaskContext } from '@wyn/scheduler';
 import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
 import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { bytesOf } from '../runtime/values';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
-import { BLOCKED, F_CANCEL, F_PAYLOAD, F_SCHED, F_STATE, F_TAG, FLAG, FW, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
+import { BLOCKED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
 export interface Req {
@@ -37,9 +40,11 @@ export interface Req {
 }
 export type Gen<T> = Generator<Req, T, void>;
 
-export interface TaskMsg { i: number; a: unknown[]; g: unknown[] | null; w: number }
+/** A queued task: [spawnable index, global snapshot or null, ...arguments], all plain data. */
+export type TaskMsg = unknown[];
 
 interface TaskState {
+  /** The task's future (0 for a detached, fire-and-forget task). */
   fid: number;
   G: unknown[];
   sites: Site[];
@@ -50,7 +55,6 @@ interface TaskState {
 }
 
 export class Conc {
-  readonly codec: Codec;
   cur: TaskState | null = null;
   scheduler: Scheduler | null = null;
   started = false;
@@ -66,7 +70,6 @@ export class Conc {
     /** Main only: starts the worker threads (first spawn). */
     private readonly startWorkers: () => void,
   ) {
-    this.codec = new Codec(sh.heap);
   }
 
   // ---- spawn and futures (§2, §3)
@@ -78,46 +81,28 @@ export class Conc {
     }
     const rt = this.rt;
     rt.flush();
-    const sh = this.sh;
-    let w = 0;
-    if (wantFuture) {
-      w = sh.futs.alloc();
-      const v = sh.futs.view(w);
-      Atomics.store(v, w * FW + F_STATE, 0);
-      Atomics.store(v, w * FW + F_CANCEL, 0);
-    }
     const G = this.cur !== null ? this.cur.G : rt.G;
-    const msg: TaskMsg = { i: rt.spawnables.indexOf(inst), a: args.map((x) => toPlain(x)), g: G.length > 0 ? (toPlain(G, true) as unknown[]) : null, w };
-    Atomics.add(sh.ctl, LIVE, 1);
-    const f = this.ctx.spawn(msg);
-    if (w !== 0) Atomics.store(sh.futs.view(w), w * FW + F_SCHED, f);
-    return w !== 0 ? new FutureVal(w) : undefined;
+    const msg: TaskMsg = [rt.spawnables.indexOf(inst), G.length > 0 ? toPlain(G, true) : null];
+    for (let i = 0; i < args.length; i++) msg.push(toPlain(args[i]));
+    Atomics.add(this.sh.ctl, LIVE, 1);
+    if (!wantFuture) {
+      this.ctx.spawnDetached(msg);
+      return undefined;
+    }
+    return new FutureVal(this.ctx.spawn(msg));
   }
 
   /** A future that is already complete (spawns run at once, see compile.ts). */
   finished(value: unknown): FutureVal {
-    const sh = this.sh;
-    const w = sh.futs.alloc();
-    const v = sh.futs.view(w);
-    this.codec.encode(toPlain(value));
-    Atomics.store(v, w * FW + F_CANCEL, 0);
-    Atomics.store(v, w * FW + F_TAG, this.codec.tag);
-    Atomics.store(v, w * FW + F_PAYLOAD, this.codec.payload);
-    Atomics.store(v, w * FW + F_STATE, 1);
-    return new FutureVal(w);
+    return new FutureVal(this.ctx.resolved(toPlain(value)));
   }
 
   isDone(fid: number): boolean {
-    return Atomics.load(this.sh.futs.view(fid), fid * FW + F_STATE) !== 0;
+    return this.ctx.isDone(fid);
   }
 
   valueOf(fid: number): unknown {
-    const v = this.sh.futs.view(fid);
-    return fromPlain(this.codec.decode(v[fid * FW + F_TAG], v[fid * FW + F_PAYLOAD], true), this.types);
-  }
-
-  schedOf(fid: number): number {
-    return Atomics.load(this.sh.futs.view(fid), fid * FW + F_SCHED);
+    return fromPlain(this.ctx.peek(fid), this.types);
   }
 
   /** The running task's base call depth on this thread (see TaskState.base). */
@@ -125,14 +110,15 @@ export class Conc {
     return this.cur === null ? 0 : this.cur.base;
   }
 
+  /** §3.4: cooperative, so the scheduler's own cancellation (which skips unstarted tasks) is not used. */
   cancel(fid: number): void {
-    Atomics.store(this.sh.futs.view(fid), fid * FW + F_CANCEL, 1);
+    this.ctx.mark(fid);
   }
 
   isCancelled(): boolean {
     const c = this.cur;
     if (c === null || c.fid === 0) return false;
-    return Atomics.load(this.sh.futs.view(c.fid), c.fid * FW + F_CANCEL) !== 0;
+    return this.ctx.isMarked(c.fid);
   }
 
   // ---- blocking (main, and tasks in code that has no suspendable form)
@@ -215,11 +201,11 @@ export class Conc {
 
   runTask(msg: TaskMsg): unknown {
     const rt = this.rt;
-    const inst = rt.spawnables[msg.i];
-    const G = msg.g === null ? [] : (fromPlain(msg.g, this.types) as unknown[]);
-    const st: TaskState = { fid: msg.w, G, sites: [], gen: null, susp: null, base: 0 };
+    const inst = rt.spawnables[msg[0] as number];
+    const G = msg[1] === null ? [] : (fromPlain(msg[1], this.types) as unknown[]);
+    const st: TaskState = { fid: this.ctx.currentFuture, G, sites: [], gen: null, susp: null, base: 0 };
     const fr = new Array(Math.max(inst.nslots, inst.genSlots));
-    for (let i = 0; i < msg.a.length; i++) fr[i] = fromPlain(msg.a[i], this.types);
+    for (let i = 2; i < msg.length; i++) fr[i - 2] = fromPlain(msg[i], this.types);
     const site = { file: inst.def.mod.file, span: inst.def.decl.nameSpan };
     if (inst.gen !== null) {
       st.sites = [site];
@@ -237,11 +223,11 @@ export class Conc {
       const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
       this.leave(saved, null);
       this.failed(e, sites);
-      return undefined;
+      // The future never completes: whoever awaits it waits until main ends the run.
+      return st.susp ?? this.ctx.suspend();
     }
     this.leave(saved, null);
-    this.finish(st, result);
-    return undefined;
+    return this.finish(st, result);
   }
 
   /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
@@ -255,14 +241,13 @@ export class Conc {
       const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
       this.leave(saved, null);
       this.failed(e, sites);
-      return undefined;
+      // The future never completes: whoever awaits it waits until main ends the run.
+      return st.susp ?? this.ctx.suspend();
     }
     if (r.done) {
       const result = r.value === RETURN ? this.rt.ret : undefined;
       this.leave(saved, null);
-      this.finish(st, result);
-      if (st.susp !== null) st.susp.resolve(undefined);
-      return undefined;
+      return this.finish(st, result);
     }
     this.leave(saved, st);
     this.park(st, r.value);
@@ -281,7 +266,7 @@ export class Conc {
       if (counted) Atomics.sub(sh.ctl, BLOCKED, 1);
       this.drive(st);
     };
-    for (const f of req.futs ?? []) this.ctx.onReady(this.schedOf(f), resume);
+    for (const f of req.futs ?? []) this.ctx.onReady(f, resume);
     for (const ch of req.chans ?? []) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume);
   }
 
@@ -305,20 +290,20 @@ export class Conc {
     this.cur = saved.cur;
   }
 
-  private finish(st: TaskState, result: unknown): void {
+  /**
+   * Completes the task's future now, through its suspension (made here for a
+   * task that never parked), so that LIVE drops only after the value is
+   * published; the scheduler sees the suspension and completes nothing itself.
+   */
+  private finish(st: TaskState, result: unknown): Suspension {
     const sh = this.sh;
     this.rt.flush();
-    if (st.fid !== 0) {
-      const codec = this.codec;
-      codec.encode(toPlain(result));
-      const v = sh.futs.view(st.fid);
-      Atomics.store(v, st.fid * FW + F_TAG, codec.tag);
-      Atomics.store(v, st.fid * FW + F_PAYLOAD, codec.payload);
-      Atomics.store(v, st.fid * FW + F_STATE, 1);
-    }
+    const susp = st.susp ?? this.ctx.suspend();
+    susp.resolve(st.fid === 0 ? undefined : toPlain(result));
     Atomics.add(sh.ctl, PROGRESS, 1);
     Atomics.sub(sh.ctl, LIVE, 1);
     sh.wakeMain();
+    return susp;
   }
 
   /** A task ended by `exit(n)` or a fatal error: report it and flag the run (§10.1, §12.7). */

@@ -26,13 +26,7 @@
 // before the synchronising action that follows them, so the log order
 // respects happens-before (§12.6), and nothing is lost at exit.
 //
-// Futures: records of FW words in `futs` (index = Wyn future handle):
-//   STATE (0 pending, 1 done; stored after TAG/PAYLOAD), SCHED (the
-//   scheduler future the task runs under, for suspension), CANCEL, TAG and
-//   PAYLOAD (the result, encoded once and decoded with `keep` by every await,
-//   §3.1 memoised results).
-
-import { Heap, Slab } from '@wyn/scheduler';
+// Futures are the scheduler's own (runtime.ts): nothing here.
 
 export const LIVE = 0;
 export const BLOCKED = 1;
@@ -48,12 +42,6 @@ export const TVLOCK = 10;
 export const TIMERS = 11;
 export const TIMERLOCK = 12;
 
-export const F_STATE = 1;
-export const F_SCHED = 2;
-export const F_CANCEL = 3;
-export const F_TAG = 4;
-export const F_PAYLOAD = 5;
-export const FW = 8;
 
 export const MAX_CHANNELS = 1 << 18;
 export const SHARED_CELLS = 65536;
@@ -61,8 +49,6 @@ export const MAX_TIMERS = 1 << 14;
 
 export interface MemBuffers {
   ctl: SharedArrayBuffer;
-  futs: SharedArrayBuffer;
-  heap: SharedArrayBuffer;
   chans: SharedArrayBuffer;
   shared: SharedArrayBuffer;
   tvals: SharedArrayBuffer;
@@ -72,8 +58,6 @@ export interface MemBuffers {
 
 export class SharedMem {
   readonly ctl: Int32Array;
-  readonly futs: Slab;
-  readonly heap: Heap;
   /** Wyn channel handle → scheduler channel (+1, 0 = none); second half: kind of the last value sent. */
   readonly chans: Int32Array;
   readonly shared: BigInt64Array;
@@ -84,8 +68,6 @@ export class SharedMem {
 
   constructor(readonly b: MemBuffers) {
     this.ctl = new Int32Array(b.ctl);
-    this.futs = new Slab(FW, 1024, 1 << 23, b.futs);
-    this.heap = new Heap(1 << 20, b.heap);
     this.chans = new Int32Array(b.chans);
     this.shared = new BigInt64Array(b.shared);
     this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
@@ -94,12 +76,8 @@ export class SharedMem {
   }
 
   static create(): SharedMem {
-    const heap = new Heap(1 << 20);
-    const futs = new Slab(FW, 1024, 1 << 23);
     return new SharedMem({
       ctl: new SharedArrayBuffer(64 * 4),
-      futs: futs.buffer,
-      heap: heap.buffer,
       chans: new SharedArrayBuffer(MAX_CHANNELS * 2 * 4),
       shared: new SharedArrayBuffer(SHARED_CELLS * 8),
       tvals: new SharedArrayBuffer(SHARED_CELLS * 12),

@@ -33,6 +33,7 @@ const HEADS_BYTE = 32;
 export const CLASSES = 24;
 const HEADER_UNITS = 16;
 const UNIT = 16;
+const LOCAL_MAX = 32;
 
 export class Heap implements Links {
   readonly stride = 4;
@@ -57,10 +58,30 @@ export class Heap implements Links {
     this.refresh();
   }
 
+  /**
+   * This thread's cache of free blocks per class, when enabled
+   * (`cacheLocally`); same contract as Slab's: at most LOCAL_MAX per class,
+   * half spilled in one CAS past that, `flushLocal()` before stopping.
+   */
+  private local: number[][] | null = null;
+
+  cacheLocally(): void {
+    this.local ??= Array.from({ length: CLASSES }, () => []);
+  }
+
+  flushLocal(): void {
+    if (this.local === null) return;
+    for (let c = 0; c < CLASSES; c++) {
+      const l = this.local[c];
+      if (l.length > 0) this.freeMany(c, l.splice(0, l.length));
+    }
+  }
+
   /** Allocates room for `length` payload bytes; returns the payload's byte offset. */
   alloc(length: number): number {
     const c = classOf(length + 8);
-    let unit = pop(this.heads, c, this);
+    const l = this.local === null ? null : this.local[c];
+    let unit = l !== null && l.length > 0 ? l.pop()! : pop(this.heads, c, this);
     if (unit === 0) unit = this.bump(1 << c);
     const i32 = this.view(unit + (1 << c) - 1);
     i32[unit * 4] = c;
@@ -71,7 +92,19 @@ export class Heap implements Links {
   free(ptr: number): void {
     const unit = (ptr - 8) / UNIT;
     const c = this.view(unit)[unit * 4];
-    pushChain(this.heads, c, this, unit, unit);
+    if (this.local === null) {
+      pushChain(this.heads, c, this, unit, unit);
+      return;
+    }
+    const l = this.local[c];
+    if (l.length >= LOCAL_MAX) this.freeMany(c, l.splice(0, LOCAL_MAX >> 1));
+    l.push(unit);
+  }
+
+  /** Links `units` (all of class c) through their link words and frees them in one CAS. */
+  private freeMany(c: number, units: number[]): void {
+    for (let i = 0; i + 1 < units.length; i++) Atomics.store(this.view(units[i]), units[i] * 4 + 1, units[i + 1]);
+    pushChain(this.heads, c, this, units[0], units[units.length - 1]);
   }
 
   /** Payload length of the block at `ptr`. */

@@ -32,6 +32,7 @@ const BUMP = 2;
 const CAP = 3;
 const GROW = 4;
 const HEADER_WORDS = 5;
+const LOCAL_MAX = 64;
 
 export class Slab implements Links {
   readonly stride: number;
@@ -63,8 +64,30 @@ export class Slab implements Links {
     this.i32 = this.refresh();
   }
 
+  /**
+   * This thread's cache of free records, when enabled (`cacheLocally`): a
+   * plain array no other thread sees, so a record freed and allocated again
+   * on one thread (a task spawned and run by the same processor) costs no
+   * CAS at all. It holds at most LOCAL_MAX records; past that, half goes
+   * back to the shared list in one CAS. The owner must `flushLocal()` before
+   * it stops or idles, or the records stay invisible to other threads.
+   */
+  private local: number[] | null = null;
+
+  cacheLocally(): void {
+    this.local ??= [];
+  }
+
+  /** Returns every locally cached record to the shared free list (one CAS). */
+  flushLocal(): void {
+    const l = this.local;
+    if (l !== null && l.length > 0) this.freeMany(l.splice(0, l.length));
+  }
+
   /** Allocates a record; its words hold whatever the last user left there. */
   alloc(): number {
+    const l = this.local;
+    if (l !== null && l.length > 0) return l.pop()!;
     const fromFree = pop(this.heads, FREE, this);
     if (fromFree !== 0) return fromFree;
     const h = this.i32;
@@ -79,7 +102,19 @@ export class Slab implements Links {
   }
 
   free(index: number): void {
-    pushChain(this.heads, FREE, this, index, index);
+    const l = this.local;
+    if (l === null) {
+      pushChain(this.heads, FREE, this, index, index);
+      return;
+    }
+    if (l.length >= LOCAL_MAX) this.freeMany(l.splice(0, LOCAL_MAX >> 1));
+    l.push(index);
+  }
+
+  /** Links `records` through their next words and frees them in one CAS. */
+  private freeMany(records: number[]): void {
+    for (let i = 0; i + 1 < records.length; i++) Atomics.store(this.view(records[i]), records[i] * this.stride, records[i + 1]);
+    pushChain(this.heads, FREE, this, records[0], records[records.length - 1]);
   }
 
   /** Frees first → … → last, already linked through word 0, in one CAS. */
