@@ -52,6 +52,31 @@ test('spawned tasks run on worker threads loaded from the bundle', () => {
   expect(wyn(['run', '--workers', '2', file])).toEqual({ code: 0, out: '14\n', err: '' });
 });
 
+test('tasks on worker threads use channels, which the worker and task bundles share', () => {
+  // Each bundle carries its own copy of the scheduler: their channel answers must still agree.
+  // Main spins on a counter without blocking, so it runs none of the tasks: the workers must.
+  const file = program(
+    'chan.wyn',
+    [
+      'fn waiter(ch: int, started: int) -> int {',
+      '  Task.add(started, 1)',
+      '  return Task.recv(ch) * 2',
+      '}',
+      'var ch = Task.channel(4)',
+      'var started = Task.value(0)',
+      'var fs = []',
+      'for i in 0..20 { fs.push(spawn waiter(ch, started)) }',
+      'while Task.get(started) < 20 { }',
+      'for i in 0..20 { Task.send(ch, i) }',
+      'var total = 0',
+      'for f in fs { total = total + await f }',
+      'println(total)',
+      '',
+    ].join('\n'),
+  );
+  expect(wyn(['run', '--workers', '2', file])).toEqual({ code: 0, out: '380\n', err: '' });
+});
+
 test('started without the flags, it starts itself again with them (deep recursion still works)', () => {
   const file = program('deep.wyn', 'fn depth(n: int) -> int {\n  if n == 0 { return 0 }\n  return 1 + depth(n - 1)\n}\nprintln(depth(10000))\n');
   expect(wyn(['run', file], [])).toEqual({ code: 0, out: '10000\n', err: '' });

@@ -35,9 +35,13 @@ const RECVW = 7;
 const SEQ = 8;
 const W = 16;
 
-/** tryRecv's answers when there is no value. */
-export const EMPTY: unique symbol = Symbol('empty');
-export const CLOSED_CHANNEL: unique symbol = Symbol('closed');
+/**
+ * tryRecv's answers when there is no value. Registered symbols, so they are
+ * the same in every copy of this package a thread loads: a worker running a
+ * bundled scheduler and a task module that bundles its own copy must agree.
+ */
+export const EMPTY: unique symbol = Symbol.for('@wyn/scheduler.empty') as never;
+export const CLOSED_CHANNEL: unique symbol = Symbol.for('@wyn/scheduler.closed') as never;
 
 export type SelectCase = { channel: number; send: unknown } | { channel: number; recv: true };
 export interface SelectResult {
@@ -49,6 +53,11 @@ export interface SelectResult {
 export class ChannelClosedError extends Error {
   readonly code = 'ERR_CHANNEL_CLOSED';
   override name = 'ChannelClosedError';
+
+  /** By code, not by class: another copy of the package (see EMPTY) throws its own class. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && (x as { code?: unknown }).code === 'ERR_CHANNEL_CLOSED';
+  }
 }
 
 export class Channels {
