@@ -7,7 +7,12 @@
  *            owner's overflow path), read by everyone with Atomics.load.
  *   RUNNEXT  the owner's most recent spawn; set by the owner with exchange,
  *            taken by the owner or a thief with exchange (whoever reads a
- *            non-zero value owns the task).
+ *            non-zero value owns the task). A thief takes it only once the
+ *            same spawn has sat there for RUNNEXT_GRACE_MS (Go's runnext
+ *            rule): a spawner that joins at once runs its task itself,
+ *            instead of waiting a thread hop for a thief that grabbed it.
+ *   RUNSEQ   bumped by the owner at every setRunNext, so a thief can tell a
+ *            new spawn from the old one (record indices are reused).
  *   BOTTOM   next index the owner pushes at; written only by the owner,
  *            read by thieves with Atomics.load. Kept on its own cache line.
  *   slots    cap words (cap a power of two); slot i & (cap - 1) is written by
@@ -32,6 +37,8 @@ import { T_NEXT, type SharedState } from './state';
 
 const TOP = 0;
 const RUNNEXT = 8;
+const RUNSEQ = 9;
+const RUNNEXT_GRACE_MS = 0.05;
 const BOTTOM = 16;
 const SLOTS = 32;
 /** A thief takes at most this many tasks at once (the reference's 1 + 31). */
@@ -41,6 +48,11 @@ export class Deque {
   private readonly d: Int32Array;
   private readonly base: number;
   private readonly mask: number;
+  /** Owner: spawns put in run-next so far. */
+  private runSeq = 0;
+  /** Thief: the victim's run-next spawn last seen (its RUNSEQ) and when. */
+  private seenSeq = -1;
+  private seenAt = 0;
 
   constructor(
     private readonly state: SharedState,
@@ -108,15 +120,29 @@ export class Deque {
       else into.push(task);
       count++;
     }
-    if (first === 0) {
+    if (first === 0 && this.runNextIsStale()) {
       first = Atomics.exchange(this.d, this.base + RUNNEXT, 0);
       if (first !== 0) count = 1;
     }
     return { task: first, count };
   }
 
+  /** Thief: whether the run-next task has waited out the owner's grace period (file comment). */
+  private runNextIsStale(): boolean {
+    if (Atomics.load(this.d, this.base + RUNNEXT) === 0) return false;
+    const seq = Atomics.load(this.d, this.base + RUNSEQ);
+    const now = performance.now();
+    if (seq !== this.seenSeq) {
+      this.seenSeq = seq;
+      this.seenAt = now;
+      return false;
+    }
+    return now - this.seenAt >= RUNNEXT_GRACE_MS;
+  }
+
   /** Owner: makes `task` the run-next task and returns the one it displaced (or 0). */
   setRunNext(task: number): number {
+    Atomics.store(this.d, this.base + RUNSEQ, ++this.runSeq);
     return Atomics.exchange(this.d, this.base + RUNNEXT, task);
   }
 

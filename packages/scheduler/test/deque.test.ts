@@ -56,13 +56,35 @@ describe.each([4, 256])('deque with capacity %i', (capacity) => {
     expect(owner.pop()).toBe(0);
   });
 
-  test('run-next is taken once, by the owner or a thief', () => {
+  const pause = (ms: number): void => {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      // Lets the run-next grace period pass.
+    }
+  };
+
+  test('run-next is taken once, by the owner or, after its grace period, a thief', () => {
     const { owner, thief, tasks } = setup();
     const [a, b] = tasks(2);
     expect(owner.setRunNext(a)).toBe(0);
     expect(owner.setRunNext(b)).toBe(a);
+    expect(owner.stealBatch(thief).task).toBe(0);
+    pause(1);
     expect(owner.stealBatch(thief).task).toBe(b);
     expect(owner.takeRunNext()).toBe(0);
+  });
+
+  test('a thief leaves a fresh spawn in run-next to its owner', () => {
+    const { owner, thief, tasks } = setup();
+    const [a, b] = tasks(2);
+    owner.setRunNext(a);
+    expect(owner.stealBatch(thief).task).toBe(0);
+    pause(1);
+    // The owner ran `a` and spawned `b` meanwhile: the grace period starts again.
+    expect(owner.takeRunNext()).toBe(a);
+    owner.setRunNext(b);
+    expect(owner.stealBatch(thief).task).toBe(0);
+    expect(owner.takeRunNext()).toBe(b);
   });
 
   test('an emptied injection queue reads as no work, though its head keeps a tag', () => {
