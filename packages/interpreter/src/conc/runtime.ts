@@ -27,6 +27,7 @@ import type { FnInstance } from '../program';
 import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { bytesOf } from '../runtime/values';
+import { GlobalsView } from './globals';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
 
@@ -58,6 +59,8 @@ export class Conc {
   cur: TaskState | null = null;
   scheduler: Scheduler | null = null;
   started = false;
+  /** Installs a running task's global snapshot where compiled code reads globals (globals.ts). */
+  readonly globals: GlobalsView;
 
   constructor(
     readonly sh: SharedMem,
@@ -70,6 +73,7 @@ export class Conc {
     /** Main only: starts the worker threads (first spawn). */
     private readonly startWorkers: () => void,
   ) {
+    this.globals = new GlobalsView(rt.G);
   }
 
   // ---- spawn and futures (§2, §3)
@@ -271,10 +275,9 @@ export class Conc {
   }
 
   /** Installs a task's globals and call sites on this thread's runtime. */
-  private enter(st: TaskState): { G: unknown[]; depth: number; cur: TaskState | null } {
+  private enter(st: TaskState): { G: unknown[] | null; depth: number; cur: TaskState | null } {
     const rt = this.rt;
-    const saved = { G: rt.G, depth: rt.depth, cur: this.cur };
-    rt.G = st.G;
+    const saved = { G: this.globals.install(st.G), depth: rt.depth, cur: this.cur };
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
     st.base = saved.depth;
@@ -282,10 +285,10 @@ export class Conc {
     return saved;
   }
 
-  private leave(saved: { G: unknown[]; depth: number; cur: TaskState | null }, parked: TaskState | null): void {
+  private leave(saved: { G: unknown[] | null; depth: number; cur: TaskState | null }, parked: TaskState | null): void {
     const rt = this.rt;
     if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
-    rt.G = saved.G;
+    this.globals.restore(saved.G);
     rt.depth = saved.depth;
     this.cur = saved.cur;
   }
