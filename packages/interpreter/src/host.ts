@@ -50,6 +50,15 @@ export interface Host {
   randomBytes(n: number): Uint8Array;
 }
 
+/**
+ * Runs `body` so that the caller's environment can stop it from outside,
+ * the way Ctrl-C stops a program (the CLI's hook terminates JavaScript
+ * execution on SIGINT). Returns true when `body` ran to its end, false when
+ * it was stopped; what `body` throws passes through. Stopped code leaves its
+ * state wherever it was, so the interpreter resets what it can afterwards.
+ */
+export type Interruptible = (body: () => void) => boolean;
+
 /** Path helpers without node:path (the interpreter has no Node imports outside host-node.ts). */
 export function dirname(p: string): string {
   const i = p.lastIndexOf('/');

@@ -6,17 +6,22 @@
 
 import { type Diagnostic, renderDiagnostic, type SourceFile } from '@wyn/parser';
 import { compileProgram } from './compile/program';
-import type { Host } from './host';
-import { installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
+import type { Host, Interruptible } from './host';
+import { afterInterrupt, installMainConc, OrderedHost, shutdownConc } from './conc/threads-node';
 
-export type { ExecResult, FileStat, Host, Platform } from './host';
+export type { ExecResult, FileStat, Host, Interruptible, Platform } from './host';
 
 export interface RunOptions {
   /** Worker threads beside main, started at the first `spawn` (default: available parallelism − 1, at least 1). */
   workers?: number;
+  /**
+   * Runs the program under this hook, so that Ctrl-C can stop it: the run
+   * then ends with status 130 once the output so far is written (STYLE.md "CLI").
+   */
+  interruptible?: Interruptible;
 }
 export { nodeHost } from './host-node';
-export { completionWords, createSession, type EntryResult, type Session } from './session';
+export { completionWords, createSession, type EntryResult, type Session, type SessionOptions } from './session';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -42,7 +47,12 @@ export async function run(entryFile: string, text: string, host: Host, options: 
   }
   installMainConc(c.rt, ordered, host, c.types, text, options.workers);
   try {
-    return c.execute();
+    const guard = options.interruptible;
+    if (guard === undefined) return c.execute();
+    let status = 0;
+    if (guard(() => void (status = c.execute()))) return status;
+    await afterInterrupt(c.rt, ordered);
+    return 130;
   } finally {
     await shutdownConc(c.rt);
   }

@@ -98,14 +98,6 @@ test('test blocks are returned unrun, and runTest runs one against the session',
   expect(session.runTest(r.tests[1]).failed).toBe(true);
 });
 
-test('spawn in a session is a clear panic, not a crash, and the session goes on', () => {
-  echo('fn sq(n: int) -> int => n * n');
-  const r = session.evaluate('f = spawn sq(7)');
-  expect(r.failed).toBe(true);
-  expect(rec.stderr()).toContain('panic: spawn, channels and Shared are not available in the REPL yet');
-  expect(echo('sq(3)')).toBe('9');
-});
-
 test('names declared by an entry that panics are forgotten, earlier globals keep what it did', () => {
   echo('total = 1');
   const r = session.evaluate('total = 2\nfresh = 10 / 0');

@@ -90,7 +90,7 @@ export const DiagnosticCodes = {
   E0921: 'invalid channel',
   E0922: 'await on a non-future',
   E0923: 'Shared handle error',
-  E0924: 'concurrency unavailable here',
+  E0924: 'concurrency unavailable here, or the task was stopped',
 } as const;
 
 export type DiagnosticCode = keyof typeof DiagnosticCodes;

@@ -72,8 +72,12 @@ function scan(body: unknown, info: { calls: Set<string>; spawns: Set<string>; su
   });
 }
 
-/** Runs the analysis; the returned check reports data races. `top` is the entry's top-level code. */
-export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: Stmt[]): () => void {
+/**
+ * Runs the analysis; the returned check reports data races. `top` is the
+ * entry's top-level code. `fileOf` names the file a race is reported in: a
+ * REPL session labels functions of earlier entries by their entry.
+ */
+export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: Stmt[], fileOf?: (decl: FnDecl) => string): () => void {
   const fns: FnInfo[] = [];
   for (const mod of modules.values()) {
     const decls = [...mod.fns.values(), ...[...mod.structs.values()].flatMap((s) => [...s.methods.values()])];
@@ -108,11 +112,11 @@ export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: St
   }
   // Run once the globals are declared (after the top level is compiled).
   return () => {
-    for (const f of concurrent) if (f.mod.isEntry) checkRaces(comp, f);
+    for (const f of concurrent) if (f.mod.isEntry) checkRaces(comp, f, fileOf?.(f.decl) ?? f.mod.file);
   };
 }
 
-function checkRaces(comp: Compiler, f: FnInfo): void {
+function checkRaces(comp: Compiler, f: FnInfo, file: string): void {
   const locals = new Set(f.decl.params.map((p) => p.name));
   walk(f.decl.body, (n) => {
     if (n.kind === 'VarDecl') locals.add(n.name as string);
@@ -128,7 +132,7 @@ function checkRaces(comp: Compiler, f: FnInfo): void {
   };
   const hint = 'use Shared.new/Shared.add/Shared.get, a channel, or return the result from the task';
   const report = (name: string, verb: string, span: FnDecl['span']): void =>
-    comp.error('E0503', `data race: shared mutable global '${name}' is ${verb} from '${f.decl.name}', which runs concurrently`, f.mod.file, span, hint);
+    comp.error('E0503', `data race: shared mutable global '${name}' is ${verb} from '${f.decl.name}', which runs concurrently`, file, span, hint);
   walk(f.decl.body, (n) => {
     if (n.kind === 'AssignStmt' || n.kind === 'IncDecStmt') {
       const t = n.target as { kind: string; name?: string; object?: unknown };

@@ -14,9 +14,8 @@ import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } fr
 
 export function conc(rt: Runtime): Conc {
   if (rt.conc === null) {
-    // Only `run()` knows the whole program that worker threads must compile;
-    // a REPL session grows entry by entry and has no such text yet.
-    if (rt.makeConc === null) panicAt(null, 'E0924', 'spawn, channels and Shared are not available in the REPL yet; run the program with `wyn run`');
+    // `run()` and sessions install makeConc; a bare compileProgram().execute() has no threads to start.
+    if (rt.makeConc === null) panicAt(null, 'E0924', 'spawn, channels and Shared are not available here: run the program with `wyn run`');
     rt.conc = rt.makeConc();
   }
   return rt.conc as Conc;
@@ -188,17 +187,18 @@ export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: n
 
 // ---- futures (§3)
 
-function fid(v: unknown, site: Site): number {
+function fid(c: Conc, v: unknown, site: Site): number {
   if (!(v instanceof FutureVal)) panicAt(site, 'E0922', 'await on a value that is not a future');
+  if (v.world !== c.world) panicAt(site, 'E0924', 'await on a task that was stopped when an earlier REPL entry failed or was interrupted');
   return v.id;
 }
 
 export function awaitB(c: Conc, v: unknown, site: Site): unknown {
-  return c.awaitBlocking(fid(v, site));
+  return c.awaitBlocking(fid(c, v, site));
 }
 
 export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
-  const f = fid(v, site);
+  const f = fid(c, v, site);
   if (!c.isDone(f)) {
     c.rt.flush();
     // §3.4: a cancelled task stops waiting for unfinished futures.
@@ -209,7 +209,7 @@ export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
 }
 
 export function awaitAnyIndex(c: Conc, fs: unknown[], site: Site): number {
-  for (let i = 0; i < fs.length; i++) if (c.isDone(fid(fs[i], site))) return i;
+  for (let i = 0; i < fs.length; i++) if (c.isDone(fid(c, fs[i], site))) return i;
   return -1;
 }
 

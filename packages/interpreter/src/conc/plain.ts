@@ -9,9 +9,17 @@ import type { EnumDef, StructDef } from '../program';
 import { panicAt } from '../runtime/errors';
 import { EnumVal, ErrVal, FnVal, NONE, OkVal, SomeVal, StructVal, TupleVal, WMap } from '../runtime/values';
 
-/** A future value: the handle of a process-wide future record (§3.1). */
+/**
+ * A future value: the handle of a process-wide future (§3.1), and the world
+ * it belongs to. A REPL session that stops its tasks starts a new scheduler
+ * later, whose handles start over (conc/session-world.ts); the world number
+ * keeps an old future from naming a new task. Always 0 outside sessions.
+ */
 export class FutureVal {
-  constructor(readonly id: number) {}
+  constructor(
+    readonly id: number,
+    readonly world = 0,
+  ) {}
 }
 
 type Plain = unknown;
@@ -30,7 +38,7 @@ export function toPlain(v: unknown, lenient = false): Plain {
   if (v instanceof OkVal) return { ok: toPlain(v.v, lenient) };
   if (v instanceof ErrVal) return { er: toPlain(v.e, lenient) };
   if (v instanceof TupleVal) return { tu: v.items.map((x) => toPlain(x, lenient)) };
-  if (v instanceof FutureVal) return { fu: v.id };
+  if (v instanceof FutureVal) return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
   if (v instanceof WMap) {
     const keys = v.keys().slice().reverse();
     return { m: keys.map((k) => [k, toPlain(v.get(k), lenient)]) };
@@ -60,7 +68,7 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('ok' in o) return new OkVal(fromPlain(o.ok, types));
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
-  if ('fu' in o) return new FutureVal(o.fu as number);
+  if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
   if ('m' in o) {
     const m = new WMap();
     for (const [k, v] of o.m as [string, Plain][]) m.set(k, fromPlain(v, types));

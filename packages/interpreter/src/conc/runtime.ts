@@ -29,7 +29,7 @@ import type { Runtime } from '../runtime/runtime';
 import { bytesOf } from '../runtime/values';
 import { GlobalsView } from './globals';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
-import { BLOCKED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
+import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
 export interface Req {
@@ -59,6 +59,8 @@ export class Conc {
   cur: TaskState | null = null;
   scheduler: Scheduler | null = null;
   started = false;
+  /** Stamped on the futures this thread makes: a REPL session numbers its worlds (FutureVal). */
+  world = 0;
   /** Installs a running task's global snapshot where compiled code reads globals (globals.ts). */
   readonly globals: GlobalsView;
 
@@ -93,12 +95,12 @@ export class Conc {
       this.ctx.spawnDetached(msg);
       return undefined;
     }
-    return new FutureVal(this.ctx.spawn(msg));
+    return new FutureVal(this.ctx.spawn(msg), this.world);
   }
 
   /** A future that is already complete (spawns run at once, see compile.ts). */
   finished(value: unknown): FutureVal {
-    return new FutureVal(this.ctx.resolved(toPlain(value)));
+    return new FutureVal(this.ctx.resolved(toPlain(value)), this.world);
   }
 
   isDone(fid: number): boolean {
@@ -168,7 +170,7 @@ export class Conc {
   checkEnd(): void {
     if (Atomics.load(this.sh.ctl, FLAG) === 0) return;
     this.drainLog();
-    throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS));
+    throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS), Atomics.load(this.sh.ctl, FAILED) !== 0);
   }
 
   fireTimers(): void {
@@ -180,7 +182,7 @@ export class Conc {
     this.rt.flush();
     this.drainLog();
     this.rt.host.writeStderr(`wyn: deadlock - ${what}\n`);
-    throw new ExitSignal(1);
+    throw new ExitSignal(1, true);
   }
 
   awaitBlocking(fid: number): unknown {
@@ -323,6 +325,6 @@ export class Conc {
     else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
     else text = `panic: internal error in a task: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
     this.sh.append(2, bytesOf(text));
-    this.sh.setFatal(e instanceof WynPanic ? e.status : 1);
+    this.sh.setFatal(e instanceof WynPanic ? e.status : 1, true);
   }
 }

@@ -15,6 +15,8 @@
 //   FLAG/STATUS  set once (under LOGLOCK) by the first `exit(n)` or fatal
 //             error in a task; every later output append is dropped, and main
 //             ends the run with STATUS at its next blocking point (§10.1).
+//             FAILED (set with them) tells a fatal error from an `exit(n)`:
+//             a REPL session reports the one and ends on the other.
 //   LOGLOCK/LOGLEN  spin lock and byte length of the output log (below).
 //   PROGRESS  bumped by every completed channel operation and task end.
 //   WAKE      bumped and notified for main, which sleeps on it while blocked.
@@ -41,7 +43,7 @@ export const NEXT_SHARED = 9;
 export const TVLOCK = 10;
 export const TIMERS = 11;
 export const TIMERLOCK = 12;
-
+export const FAILED = 13;
 
 export const MAX_CHANNELS = 1 << 18;
 export const SHARED_CELLS = 65536;
@@ -84,6 +86,22 @@ export class SharedMem {
       log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
       timers: new SharedArrayBuffer(MAX_TIMERS * 16),
     });
+  }
+
+  /**
+   * A REPL session's next memory after it stopped this one's threads
+   * (conc/session-world.ts): Shared and Task.value cells carry over, so
+   * their handles stay valid; control words, the output log, timers and the
+   * channel table start afresh, as they belong to the stopped scheduler.
+   * Channel and Shared numbering continues, so an old channel handle never
+   * names a new channel: it is an invalid handle from then on (§7.2).
+   */
+  static carryOver(prev: SharedMem): SharedMem {
+    const fresh = SharedMem.create();
+    const next = new SharedMem({ ...fresh.b, shared: prev.b.shared, tvals: prev.b.tvals });
+    next.ctl[NEXT_CH] = Atomics.load(prev.ctl, NEXT_CH);
+    next.ctl[NEXT_SHARED] = Atomics.load(prev.ctl, NEXT_SHARED);
+    return next;
   }
 
   lock(word: number): void {
@@ -138,11 +156,12 @@ export class SharedMem {
     return out;
   }
 
-  /** Flags the run as ending with `status`; the first caller wins. */
-  setFatal(status: number): void {
+  /** Flags the run as ending with `status` (`failure`: a fatal error, not `exit(n)`); the first caller wins. */
+  setFatal(status: number, failure = false): void {
     this.lock(LOGLOCK);
     if (this.ctl[FLAG] === 0) {
       this.ctl[STATUS] = status;
+      this.ctl[FAILED] = failure ? 1 : 0;
       Atomics.store(this.ctl, FLAG, 1);
     }
     this.unlock(LOGLOCK);

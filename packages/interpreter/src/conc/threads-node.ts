@@ -5,8 +5,9 @@
 //
 // Workers start at the first spawn (DESIGN §4: a worker costs ~80 ms, and a
 // program that never spawns starts no thread). Each worker compiles the same
-// program from its source text, so a spawnable index names the same function
-// on every thread.
+// program from its source text (a REPL session's workers replay its compile
+// log instead, session-replay.ts), so a spawnable index names the same
+// function on every thread.
 //
 // Running from TypeScript sources (jest), Node cannot load the interpreter in
 // a worker, so the worker module is a small bootstrap written to the temp
@@ -22,7 +23,8 @@ import type { Host } from '../host';
 import type { Runtime } from '../runtime/runtime';
 import type { TypeTable } from './plain';
 import { Conc, type TaskMsg } from './runtime';
-import { SharedMem } from './shared-mem';
+import type { LogBuffers } from './session-log';
+import { LOGLOCK, SharedMem } from './shared-mem';
 
 /** Default worker count: available parallelism minus main, at least one (issue 6). */
 export function defaultWorkers(): number {
@@ -34,6 +36,10 @@ export interface WorkerData {
   file: string;
   text: string;
   args: string[];
+  /** In a REPL session: the compile log the worker replays instead of compiling `text` (session-log.ts). */
+  session?: LogBuffers;
+  /** In a REPL session: the world number its futures carry (FutureVal). */
+  world?: number;
 }
 
 /** Main's host: drains what other threads logged before each of main's own writes. */
@@ -63,22 +69,47 @@ export class OrderedHost {
 export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, text: string, workers?: number): void {
   rt.makeConc = () => {
     const sh = SharedMem.create();
-    const data: WorkerData = { mem: sh.b, file: rt.entryFile, text, args: base.args() };
-    const scheduler = new Scheduler({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
-    const dec = new TextDecoder();
-    const drainLog = (): void => {
-      for (const [stream, bytes] of sh.takeLog()) {
-        if (stream === 1) base.writeStdout(bytes);
-        else base.writeStderr(dec.decode(bytes));
-      }
-    };
-    ordered.drain = drainLog;
-    let c: Conc | null = null;
-    const ctx = scheduler.mainContext((task) => c!.runTask(task as TaskMsg));
-    c = new Conc(sh, ctx, rt, types, true, drainLog, () => scheduler.start());
-    c.scheduler = scheduler;
-    return c;
+    return openConc(rt, ordered, base, types, sh, { mem: sh.b, file: rt.entryFile, text, args: base.args() }, workers);
   };
+}
+
+/**
+ * Main's Conc over `sh`: a scheduler whose workers get `data`, created now
+ * and started at the first spawn. Other threads' output is drained through
+ * `ordered` from then on.
+ */
+export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, sh: SharedMem, data: WorkerData, workers?: number): Conc {
+  const scheduler = new Scheduler({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
+  const dec = new TextDecoder();
+  const drainLog = (): void => {
+    for (const [stream, bytes] of sh.takeLog()) {
+      if (stream === 1) base.writeStdout(bytes);
+      else base.writeStderr(dec.decode(bytes));
+    }
+  };
+  ordered.drain = drainLog;
+  let c: Conc | null = null;
+  const ctx = scheduler.mainContext((task) => c!.runTask(task as TaskMsg));
+  c = new Conc(sh, ctx, rt, types, true, drainLog, () => scheduler.start());
+  c.scheduler = scheduler;
+  c.world = data.world ?? 0;
+  return c;
+}
+
+/**
+ * After Ctrl-C stopped a run: end the workers, then write what they logged
+ * and what main had buffered. Main may have held the log's lock when it was
+ * stopped, so the lock is broken, but only once no other thread is left.
+ */
+export async function afterInterrupt(rt: Runtime, ordered: OrderedHost): Promise<void> {
+  ordered.drain = () => undefined;
+  const c = rt.conc as Conc | null;
+  if (c !== null) {
+    await c.scheduler?.destroy();
+    c.sh.unlock(LOGLOCK);
+    c.drainLog();
+  }
+  rt.flush();
 }
 
 /** Stops the workers of a finished run. */

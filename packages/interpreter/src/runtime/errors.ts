@@ -15,7 +15,12 @@ export class WynPanic {
 }
 
 export class ExitSignal {
-  constructor(readonly status: number) {}
+  /**
+   * `failure`: the run ends because something failed elsewhere (a panic in a
+   * task, a deadlock; its message is already printed), not because of an
+   * `exit(n)`. A REPL session reports the one and ends on the other.
+   */
+  constructor(readonly status: number, readonly failure = false) {}
 }
 
 /** Where a runtime error happened: file and span of the current node. */
