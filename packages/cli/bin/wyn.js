@@ -10,6 +10,9 @@ const { NODE_FLAGS, loadBundle } = require('./load-bundle.js');
 
 if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
   const { spawnSync } = require('node:child_process');
+  // Ctrl-C reaches both processes: the child ends itself (status 130 after
+  // writing its output), so the parent waits for it instead of dying first.
+  process.on('SIGINT', () => {});
   const child = spawnSync(process.execPath, [...process.execArgv, ...NODE_FLAGS, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (child.error) throw child.error;
   const signals = require('node:os').constants.signals;

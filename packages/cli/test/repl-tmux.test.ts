@@ -1,7 +1,8 @@
 // `wyn repl` in a real terminal: the built binary runs inside tmux, the test
 // types with `send-keys` and reads the screen with `capture-pane`. This is
 // what the fake-stream tests in repl.test.ts cannot see: readline's line
-// editing, Tab completion, the `...` prompt as drawn, history on disk.
+// editing, Tab completion, the `...` prompt as drawn, history on disk, and
+// Ctrl-C as a terminal sends it (also to `wyn run`).
 //
 // It needs tmux and a build (`pnpm build`; CI builds before testing), and
 // skips itself, saying which is missing, when either is absent. Every tmux
@@ -106,5 +107,34 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
     type('second', 'exit(3)');
     const s = await waitFor('second', '[exit 3]');
     expect(s).toContain('wyn> exit(3)\n[exit 3]');
+  });
+
+  test('wyn run: Ctrl-C ends the program with status 130 after writing what its tasks printed', async () => {
+    // The task's line waits in the output log, which main, busy in its loop, never writes itself.
+    const ready = path.join(dir, 'ready');
+    const file = path.join(dir, 'spin.wyn');
+    fs.writeFileSync(
+      file,
+      [
+        'cell = Shared.new(0)',
+        'fn work() {',
+        '    println("from a task")',
+        '    Shared.set(cell, 1)',
+        '}',
+        'spawn work()',
+        'while Shared.get(cell) == 0 {',
+        '}',
+        `File.write(${JSON.stringify(ready)}, "1")`,
+        'while true {',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    tmux('new-session', '-d', '-s', 'run', '-x', '100', '-y', '20', '-c', root, `node --stack-size=7000 packages/cli/bin/wyn.js run ${file}; echo "[exit $?]"`);
+    tmux('set-option', '-t', 'run', 'remain-on-exit', 'on');
+    while (!fs.existsSync(ready)) await pause();
+    tmux('send-keys', '-t', 'run', 'C-c');
+    const s = await waitFor('run', '[exit 130]');
+    expect(s).toContain('from a task\n');
   });
 });
