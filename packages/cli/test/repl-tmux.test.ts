@@ -71,7 +71,10 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
   });
 
   test('a function typed over several lines gets the ... prompt and persists', async () => {
-    type('first', 'x = 20', 'fn twice(n: int) -> int {', '  return n * 2', '}', 'twice(x) + 2');
+    // An entry that runs leaves raw mode meanwhile (for Ctrl-C): the next line waits for it.
+    type('first', 'x = 20');
+    await waitFor('first', 'wyn> x = 20\nwyn>');
+    type('first', 'fn twice(n: int) -> int {', '  return n * 2', '}', 'twice(x) + 2');
     const s = await waitFor('first', '\n42\n');
     expect(s).toContain('wyn> fn twice(n: int) -> int {\n...   return n * 2\n... }\nwyn> twice(x) + 2\n42\n');
   });
@@ -107,6 +110,52 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
     type('second', 'exit(3)');
     const s = await waitFor('second', '[exit 3]');
     expect(s).toContain('wyn> exit(3)\n[exit 3]');
+  });
+
+  // A session of its own, so that its entries stay out of the history test above. Each line
+  // that runs tasks is typed only once the one before it is done: text typed while an entry
+  // runs is echoed by the terminal (raw mode is off then), as in Node's REPL.
+  test('spawn and await run tasks, whose output comes before the next prompt', async () => {
+    startRepl('conc', '');
+    await waitFor('conc', 'wyn>');
+    type('conc', 'fn sq(n: int) -> int => n * n', 'fn say(s: string) {', '  println(s)', '}', 'spawn say("task says hi")');
+    await waitFor('conc', '\ntask says hi\n');
+    type('conc', 'await spawn sq(12)');
+    const s = await waitFor('conc', '\n144\n');
+    expect(s).toContain('wyn> spawn say("task says hi")\ntask says hi\nwyn> await spawn sq(12)\n144\n');
+  });
+
+  test('Ctrl-C stops a running entry and the prompt comes back', async () => {
+    type('conc', 'fn spin() {', '  println("spinning")', '  while true {', '  }', '}', 'spin()');
+    // Printed from inside the entry: it runs, with the terminal out of raw mode.
+    await waitFor('conc', '\nspinning\n');
+    tmux('send-keys', '-t', 'conc', 'C-c');
+    await waitFor('conc', 'spinning\n^C\ninterrupted\nwyn>');
+    type('conc', 'sq(11)');
+    await waitFor('conc', '\n121\n');
+  });
+
+  test('Ctrl-C stops an entry that waits for a task that never ends', async () => {
+    type('conc', 'fn forever() -> int {', '  println("task running")', '  while true {', '  }', '  return 0', '}', 'await spawn forever()');
+    await waitFor('conc', '\ntask running\n');
+    tmux('send-keys', '-t', 'conc', 'C-c');
+    await waitFor('conc', 'task running\n^C\ninterrupted\nwyn>');
+    type('conc', 'await spawn sq(9)');
+    await waitFor('conc', '\n81\n');
+  });
+
+  test('.exit leaves at once after tasks ran: their threads end with the REPL', async () => {
+    type('conc', '.exit');
+    await waitFor('conc', '[exit 0]');
+  });
+
+  test('Ctrl-C at an empty prompt asks for a second one, which leaves', async () => {
+    startRepl('third', history);
+    await waitFor('third', 'wyn>');
+    tmux('send-keys', '-t', 'third', 'C-c');
+    await waitFor('third', '(To exit, press Ctrl+C again or Ctrl+D or type .exit)');
+    tmux('send-keys', '-t', 'third', 'C-c');
+    await waitFor('third', '[exit 0]');
   });
 
   test('wyn run: Ctrl-C ends the program with status 130 after writing what its tasks printed', async () => {

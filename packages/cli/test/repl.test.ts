@@ -87,6 +87,53 @@ test('.help lists the commands', async () => {
   for (const c of ['.break', '.clear', '.exit', '.help', '.load', '.save']) expect(r.screen).toContain(c);
 });
 
+test('spawn and await work across entries, and a task prints before the next prompt', async () => {
+  const r = await repl(['fn sq(n: int) -> int => n * n', 'f = spawn sq(7)', 'await f', 'fn say(s: string) {', '  println(s)', '}', 'spawn say("from a task")', 'println("from main")']);
+  expect(r.screen).toContain('wyn> 49\n');
+  expect(r.out).toBe('from a task\nfrom main\n');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+});
+
+test('a panic in a task is reported and the session goes on', async () => {
+  const r = await repl(['fn bad() -> int {', '  return 1 / 0', '}', 'await spawn bad()', 'await spawn bad() + 1', '6 * 7']);
+  expect(r.err.match(/division by zero/g)).toHaveLength(2);
+  expect(r.screen).toContain('wyn> 42\n');
+  expect(r.code).toBe(0);
+});
+
+test('exit(n) in a task ends the session with status n', async () => {
+  const r = await repl(['fn quit() {', '  exit(6)', '}', 'spawn quit()', 'print("never")']);
+  expect(r.code).toBe(6);
+  expect(r.out).toBe('');
+});
+
+// These entries send SIGINT to this very process (the shell's parent) while
+// they run, as Ctrl-C in a terminal would; what they run next never ends by itself.
+test('Ctrl-C stops a running entry, which declares nothing, and the session goes on', async () => {
+  const r = await repl([
+    'kept = 1',
+    'fn stop_me() -> int {', '  kept = 3', '  System.exec("kill -INT $PPID")', '  while true {', '  }', '  return 0', '}',
+    'fresh = stop_me()', 'kept', 'fresh', '"after"',
+  ]);
+  expect(r.err).toContain('interrupted\n');
+  expect(r.screen).toContain('wyn> 3\n');
+  expect(r.err).toContain('undefined variable `fresh`');
+  expect(r.screen).toContain('wyn> "after"\n');
+  expect(r.code).toBe(0);
+});
+
+test('Ctrl-C stops an entry that waits for its tasks; the next spawn starts afresh', async () => {
+  const r = await repl([
+    'fn spin() -> int {', '  while true {', '  }', '  return 0', '}', 'fn sq(n: int) -> int => n * n',
+    'fn stop_me() -> int {', '  var f = spawn spin()', '  System.exec("kill -INT $PPID")', '  return await f', '}',
+    'stop_me()', 'await spawn sq(5)',
+  ]);
+  expect(r.err).toContain('interrupted\n');
+  expect(r.screen).toContain('wyn> 25\n');
+  expect(r.code).toBe(0);
+});
+
 test('only running out of input makes an entry unfinished', () => {
   expect(isIncomplete('fn f() {')).toBe(true);
   expect(isIncomplete('print(1,')).toBe(true);

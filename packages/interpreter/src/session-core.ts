@@ -51,7 +51,12 @@ export interface Step {
   tail: Compiled | null;
   /** Puts the names back as they were before this step (after a panic). */
   undo: () => void;
+  /** False for a step of declarations only: running it does nothing. */
+  runs: boolean;
 }
+
+/** Statements that only declare: an entry made of these has nothing to run. */
+const DECLARATIONS = new Set(['FnDecl', 'StructDecl', 'EnumDecl', 'TraitDecl', 'ImplDecl', 'TypeAlias', 'ImportDecl', 'TestDecl', 'ExternFnDecl']);
 
 export class SessionCore {
   readonly rt: Runtime;
@@ -94,7 +99,8 @@ export class SessionCore {
       if (s.kind === 'FnDecl') this.entryOf.set(s, n);
       if (s.kind === 'StructDecl' || s.kind === 'ImplDecl') for (const m of s.methods) this.entryOf.set(m, n);
     }
-    return this.step(source, () => {
+    const runs = body.some((s) => !DECLARATIONS.has(s.kind));
+    return this.step(source, runs, () => {
       forgetRedefined(this.mod, body);
       const loaded = extendModule(this.mod, body, readModule === undefined ? this.host : { ...this.host, readFile: readModule }, this.comp);
       for (const [k, m] of loaded.modules) this.modules.set(k, m);
@@ -114,7 +120,7 @@ export class SessionCore {
 
   /** Compiles a `test "name" { }` block of an earlier entry, like top-level code. */
   compileTest(test: TestDecl, source: SourceFile): Step {
-    return this.step(source, () => {
+    return this.step(source, true, () => {
       const races = this.analyse(test.body.body);
       return { exec: compileBlock(this.top, test.body.body), tail: null, sources: new Map(), compiled: new Map(), races };
     });
@@ -127,7 +133,7 @@ export class SessionCore {
     return [...new Set([...this.comp.globalScope.keys(), ...mod.fns.keys(), ...mod.structs.keys(), ...mod.enums.keys(), ...mod.traits.keys(), ...mod.aliases.keys(), ...fromImports])].sort();
   }
 
-  private step(source: SourceFile, build: () => Built): Step {
+  private step(source: SourceFile, runs: boolean, build: () => Built): Step {
     const undo = this.snapshot();
     const { exec, tail, sources, compiled, races } = build();
     // Functions of this step and of modules it imported; earlier ones are compiled already.
@@ -142,7 +148,7 @@ export class SessionCore {
     }
     if (diagnostics.length > 0) undo();
     else this.refreshTypes();
-    return { diagnostics, sources: all, exec, tail, undo: () => { undo(); this.refreshTypes(); } };
+    return { diagnostics, sources: all, exec, tail, runs, undo: () => { undo(); this.refreshTypes(); } };
   }
 
   private analyse(top: Stmt[]): () => void {

@@ -89,16 +89,18 @@ export function createSession(host: Host, file = '<repl>', options: SessionOptio
   const run = (step: Step, tests: TestDecl[]): EntryResult => {
     const result: EntryResult = { diagnostics: [], sources: step.sources, failed: false, interrupted: false, exit: null, tests };
     rt.assertFailed = false;
+    const body = (): void => {
+      step.exec(rt.G);
+      const tail = step.tail;
+      if (tail !== null) {
+        const v = tail.ev(rt.G);
+        if (prune(tail.t).k !== 'void') result.display = toUtf8(display(v, tail.t, true));
+      }
+      world.drain();
+    };
     try {
-      const finished = guard(() => {
-        step.exec(rt.G);
-        const tail = step.tail;
-        if (tail !== null) {
-          const v = tail.ev(rt.G);
-          if (prune(tail.t).k !== 'void') result.display = toUtf8(display(v, tail.t, true));
-        }
-        world.drain();
-      });
+      // Declarations run nothing: no need to watch for Ctrl-C (nor, in the REPL, leave raw mode).
+      const finished = step.runs ? guard(body) : (body(), true);
       if (!finished) {
         result.display = undefined;
         result.failed = result.interrupted = true;

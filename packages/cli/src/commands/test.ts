@@ -94,7 +94,7 @@ export async function testCommand(options: TestOptions, io: Io): Promise<number>
     const parsed = parse(text, file);
     const hasBlocks = parsed.program?.body.some((s) => s.kind === 'TestDecl') ?? false;
     if (hasBlocks) {
-      runBlocks(file, text, { io, report, selected, color: options.color, progress });
+      await runBlocks(file, text, { io, report, selected, color: options.color, progress });
     } else if (selected(file)) {
       progress(file);
       await runProgram(file, text, io, report);
@@ -119,25 +119,33 @@ async function runProgram(file: string, text: string, io: Io, report: TestReport
   report.record({ name: file, file, passed: status === 0, output: take() });
 }
 
-function runBlocks(file: string, text: string, cx: BlockContext): void {
+/** Test blocks run in one session per file; one that spawns gets worker threads, which end with the file. */
+async function runBlocks(file: string, text: string, cx: BlockContext): Promise<void> {
   const { host, take } = capturingHost(cx.io, file);
   const session = createSession(host, file);
-  cx.progress(file);
-  const setup = session.evaluate(text);
-  if (setup.diagnostics.length > 0 || setup.failed || (setup.exit ?? 0) !== 0) {
-    const rendered = setup.diagnostics.map((d) => renderDiagnostic(d, setup.sources.get(d.file), { color: cx.color })).join('');
-    const out = take();
-    cx.report.record({ name: file, file, passed: false, output: { stdout: out.stdout, stderr: rendered + out.stderr } });
-    return;
-  }
-  take();
-  for (const t of setup.tests) {
-    if (!cx.selected(t.name)) continue;
-    cx.progress(`${file} › ${t.name}`);
-    const r = session.runTest(t);
-    const rendered = r.diagnostics.map((d) => renderDiagnostic(d, r.sources.get(d.file), { color: cx.color })).join('');
-    const out = take();
-    const passed = r.diagnostics.length === 0 && !r.failed && (r.exit ?? 0) === 0;
-    cx.report.record({ name: t.name, file, passed, output: { stdout: out.stdout, stderr: rendered + out.stderr } });
+  try {
+    cx.progress(file);
+    const setup = session.evaluate(text);
+    await session.settle();
+    if (setup.diagnostics.length > 0 || setup.failed || (setup.exit ?? 0) !== 0) {
+      const rendered = setup.diagnostics.map((d) => renderDiagnostic(d, setup.sources.get(d.file), { color: cx.color })).join('');
+      const out = take();
+      cx.report.record({ name: file, file, passed: false, output: { stdout: out.stdout, stderr: rendered + out.stderr } });
+      return;
+    }
+    take();
+    for (const t of setup.tests) {
+      if (!cx.selected(t.name)) continue;
+      cx.progress(`${file} › ${t.name}`);
+      const r = session.runTest(t);
+      // A failed test that left tasks behind: their last output belongs to it.
+      await session.settle();
+      const rendered = r.diagnostics.map((d) => renderDiagnostic(d, r.sources.get(d.file), { color: cx.color })).join('');
+      const out = take();
+      const passed = r.diagnostics.length === 0 && !r.failed && (r.exit ?? 0) === 0;
+      cx.report.record({ name: t.name, file, passed, output: { stdout: out.stdout, stderr: rendered + out.stderr } });
+    }
+  } finally {
+    await session.close();
   }
 }

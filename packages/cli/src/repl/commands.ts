@@ -2,7 +2,8 @@
 // if typed, and its `.save` and `.clear` know only JavaScript contexts, so
 // ours replace them: `.load` runs a file as one entry, `.save` writes the
 // entries that ran, `.clear` starts a fresh session. `.break`, `.editor` and
-// `.exit` are Node's and work as they are.
+// `.exit` are Node's and work as they are. Commands that run or end entries
+// wait their turn after the entries typed before them (repl.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,10 +17,13 @@ const GUIDE = [
   'Type Wyn statements, expressions or declarations; a value is echoed in display format.',
   'An unfinished entry (an open `{`, `(` or string) continues on the next line.',
   'Tab completes keywords, built-ins, `Module.` members and your own names.',
+  'spawn, channels and Shared work as in `wyn run`: an entry ends when its tasks have.',
+  'Ctrl-C stops a running entry; at an empty prompt, press it twice to leave.',
   '',
 ].join('\n');
 
-export function defineCommands(server: REPLServer, state: ReplState, io: Io, reset: () => void): void {
+/** `reset` starts a fresh session and returns the old one's closing. */
+export function defineCommands(server: REPLServer, state: ReplState, io: Io, reset: () => Promise<void>): void {
   const out = (text: string) => server.output.write(text);
   const fileArg = (arg: string, verb: string): string | null => {
     const file = arg.trim();
@@ -43,36 +47,41 @@ export function defineCommands(server: REPLServer, state: ReplState, io: Io, res
     action(arg) {
       const file = fileArg(arg, 'load');
       const text = file === null ? null : readSource(file, io);
-      if (text !== null) {
-        const shown = state.evaluate(text);
+      if (text === null) return server.displayPrompt();
+      state.evaluate(text, (shown) => {
         if (shown !== undefined) out(shown + '\n');
-      }
-      server.displayPrompt();
+        server.displayPrompt();
+      });
     },
   });
 
   server.defineCommand('save', {
     help: 'Write the entries that ran to a file: .save FILE',
     action(arg) {
-      const file = fileArg(arg, 'save');
-      if (file !== null) {
-        try {
-          fs.writeFileSync(path.resolve(io.cwd, file), state.entries.map((e) => e + '\n').join(''));
-          out(`Saved ${state.entries.length} entries to ${file}\n`);
-        } catch (e) {
-          io.stderr.write(`wyn: cannot write ${file}: ${(e as Error).message}\n`);
+      state.enqueue(() => {
+        const file = fileArg(arg, 'save');
+        if (file !== null) {
+          try {
+            fs.writeFileSync(path.resolve(io.cwd, file), state.entries.map((e) => e + '\n').join(''));
+            out(`Saved ${state.entries.length} entries to ${file}\n`);
+          } catch (e) {
+            io.stderr.write(`wyn: cannot write ${file}: ${(e as Error).message}\n`);
+          }
         }
-      }
-      server.displayPrompt();
+        server.displayPrompt();
+      });
     },
   });
 
   server.defineCommand('clear', {
     help: 'Forget every definition and start a fresh session',
     action() {
-      reset();
-      out('Session cleared\n');
-      server.displayPrompt();
+      // After the entries before it; the old session's worker threads end before the prompt returns.
+      state.enqueue(async () => {
+        await reset();
+        out('Session cleared\n');
+        server.displayPrompt();
+      });
     },
   });
 }
