@@ -174,7 +174,8 @@ function intOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
 
 /** Fallback when a type is only known at run time (generic slots typed `any`). */
 function dynamicOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
-  const ints = intOp(op, le, re, site);
+  // Over the operands' values: evaluating them again would repeat their side effects.
+  const ints = intOp(op, (p) => p[0], (p) => p[1], site);
   const fn: Fn2 = (a, b) => {
     switch (op) {
       case '+': return typeof a === 'string' || typeof b === 'string' ? displayText(a) + displayText(b) : (a as number) + (b as number);
@@ -193,7 +194,7 @@ function dynamicOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
   return (f) => {
     const a = le(f);
     const b = re(f);
-    if (Number.isInteger(a) && Number.isInteger(b) && !isCompare(op)) return ints(f);
+    if (Number.isInteger(a) && Number.isInteger(b) && !isCompare(op)) return ints([a, b]);
     return fn(a, b);
   };
 }
