@@ -21,8 +21,11 @@
 //   - conditional nodes (`and`, `or`, `??`, `?:`, if and match expressions,
 //     comprehensions) write their generators by hand, so an operand that does
 //     not run does not suspend either.
+// Lambdas whose body may suspend get a generator form too, reached through
+// `FnVal.gen` by calls of function values (eval/call.ts).
 
 import type { Compiled, Exec, FnCtx } from '../compile/context';
+import type { FnVal } from '../runtime/values';
 import type { Gen } from './runtime';
 
 export type GenExec = (f: unknown[]) => Gen<number>;
@@ -170,3 +173,8 @@ export function* valueOf<T = unknown>(c: { ev: (f: unknown[]) => unknown; gen?: 
   return (c.gen !== undefined ? yield* (c.gen(f) as Gen<unknown>) : c.ev(f)) as T;
 }
 
+/** Calls a function value from a generator: through its suspendable form when it has one (lambdas, functions that may suspend). */
+export function* callValueG(fv: FnVal, args: unknown[]): Gen<unknown> {
+  const g = fv.gen;
+  return g === null ? fv.call(args) : yield* (g(args) as Gen<unknown>);
+}

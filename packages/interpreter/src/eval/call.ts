@@ -15,8 +15,8 @@ import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { compileMethodCall } from './method-call';
-import { isSuspendable } from '../conc/analysis';
-import type { ExprGen } from '../conc/gen';
+import { isSuspendable, valuesMaySuspend } from '../conc/analysis';
+import { callValueG, type ExprGen } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
@@ -227,7 +227,7 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
   }
   const evs = call.args.map((a, i) => widen(cx, params[i], compileExpr(cx, a.value, params[i]), a.span));
   const cev = callee.ev;
-  return {
+  const out: Compiled = {
     t: ret,
     ev: (f) => {
       const fv = cev(f) as FnVal;
@@ -236,6 +236,16 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
       return fv.call(args);
     },
   };
+  // Any function value may be one that suspends (conc/analysis.ts): call its generator form when it has one.
+  if (cx.suspends && valuesMaySuspend(cx.comp)) {
+    out.gen = function* (f) {
+      const fv = cev(f) as FnVal;
+      const args = new Array(evs.length);
+      for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+      return yield* callValueG(fv, args);
+    };
+  }
+  return out;
 }
 
 export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
