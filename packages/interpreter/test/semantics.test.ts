@@ -60,3 +60,8 @@ test('a generic function used as a value is instantiated by the expected functio
   const r = await runWyn('fn id<T>(x: T) -> T { return x }\nf = id\n');
   expect([r.status, r.stdout, r.stderr]).toEqual([1, '', expect.stringContaining('error[E0302]')]);
 });
+
+test('an operator whose operand type is known only at run time evaluates each operand once (§6.1)', async () => {
+  // A channel's payload type is not static: `a + ch.recv()` picks its operator on the values.
+  expect(await out('ch = channel(4)\nch.send(1)\nch.send(2)\nch.send(3)\na = ch.recv()\nprint(a + ch.recv())\nprint(ch.recv())\n')).toBe('3\n3\n');
+});

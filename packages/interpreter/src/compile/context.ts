@@ -5,7 +5,6 @@
 //   cap    — a slot of a lambda's private environment, frame slot 0 (§8.2:
 //            a lambda copies every outer variable it mentions when created).
 
-import type { Point } from '../conc/gen';
 import { type Diagnostic, type DiagnosticCode, error, type Span, type TypeNode } from '@wyn/parser';
 import type { Host } from '../host';
 import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
@@ -32,7 +31,10 @@ export type Ref =
 export interface Compiled {
   t: Type;
   ev: (f: unknown[]) => unknown;
-  /** Suspendable form of a suspension point (conc/gen.ts); `ev` then blocks instead. */
+  /**
+   * Suspendable form, present only on expressions that contain a suspension
+   * point, in a body that may suspend (conc/gen.ts); `ev` then blocks instead.
+   */
   gen?: (f: unknown[]) => Generator<unknown, unknown, void>;
 }
 
@@ -188,10 +190,12 @@ export class FnCtx {
   deferSlot = -1;
   /** `main` is exempt from implicit returns and returns its status (§1.3). */
   isMain = false;
-  /** Hoisted suspension points of the statement being compiled, in a function that may suspend (conc/gen.ts); null elsewhere. */
-  points: Point[] | null = null;
-  /** Above 0 inside expressions that may skip some of their parts: their suspension points block instead (conc/gen.ts). */
-  noHoist = 0;
+  /** The body may suspend (conc/analysis.ts): its expressions and statements get generator forms (conc/gen.ts). */
+  suspends = false;
+  /** The expressions compiled directly inside the expression being compiled, in order (conc/gen.ts); null elsewhere. */
+  kids: Compiled[] | null = null;
+  /** While an expression is recompiled over slots: what its direct sub-expressions compile to (conc/gen.ts). */
+  replay: { items: Compiled[]; next: number } | null = null;
   /** Set by `spawn` around its call: the user call compiled for exactly this node reports its instance and argument closures (conc/compile.ts). */
   spawnCapture: { call: object; take: (inst: FnInstance, evs: Array<(f: unknown[]) => unknown>) => void } | null = null;
   constructor(

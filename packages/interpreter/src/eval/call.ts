@@ -15,7 +15,9 @@ import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { compileMethodCall } from './method-call';
-import { isSuspendable } from '../conc/analysis';
+import { isSuspendable, valuesMaySuspend } from '../conc/analysis';
+import { callValueG, type ExprGen } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
 export function findFunction(cx: FnCtx, name: string): FnDef | null {
@@ -118,22 +120,29 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   const site = { file: cx.file, span: call.span };
   if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.take(inst, evs);
   const ev = directCall(cx.rt, inst, evs, site);
-  if (cx.points === null || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
-  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site, ev) };
+  if (!cx.suspends || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
+  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site) };
 }
 
-/** A call from a suspendable body of a function that may suspend: it runs as a nested generator (§12.4). */
-function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site, ev: Compiled['ev']): NonNullable<Compiled['gen']> {
+/** A call from a body that may suspend of a function that may suspend: it runs as a nested generator (§12.4). */
+function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): ExprGen {
   return function* (f) {
-    const g = inst.gen;
-    if (g === null) return ev(f);
-    const fr = new Array(inst.nslots);
-    for (let i = 0; i < evs.length; i++) fr[i] = evs[i](f);
-    rt.enter(site);
-    const c = yield* g(fr);
-    rt.depth--;
-    return c === RETURN ? rt.ret : undefined;
+    const args = new Array(evs.length);
+    for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+    return yield* callInstanceG(rt, inst, args, site);
   };
+}
+
+/** `callInstance` in a generator: through the instance's generator form when it has one. */
+export function* callInstanceG(rt: Runtime, inst: FnInstance, args: unknown[], site: Site): Gen<unknown> {
+  const g = inst.gen;
+  if (g === null) return callInstance(rt, inst, args, site);
+  const fr = new Array(inst.nslots);
+  for (let i = 0; i < args.length; i++) fr[i] = args[i];
+  rt.enter(site);
+  const c = yield* (g(fr) as Gen<number>);
+  rt.depth--;
+  return c === RETURN ? rt.ret : undefined;
 }
 
 /** int arguments may fill float-typed generic slots; do not let that fail inference. */
@@ -218,7 +227,7 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
   }
   const evs = call.args.map((a, i) => widen(cx, params[i], compileExpr(cx, a.value, params[i]), a.span));
   const cev = callee.ev;
-  return {
+  const out: Compiled = {
     t: ret,
     ev: (f) => {
       const fv = cev(f) as FnVal;
@@ -227,6 +236,16 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
       return fv.call(args);
     },
   };
+  // Any function value may be one that suspends (conc/analysis.ts): call its generator form when it has one.
+  if (cx.suspends && valuesMaySuspend(cx.comp)) {
+    out.gen = function* (f) {
+      const fv = cev(f) as FnVal;
+      const args = new Array(evs.length);
+      for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+      return yield* callValueG(fv, args);
+    };
+  }
+  return out;
 }
 
 export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {

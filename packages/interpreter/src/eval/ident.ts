@@ -6,7 +6,8 @@ import type { Compiled, FnCtx, Ref } from '../compile/context';
 import type { FnDef } from '../program';
 import { FnVal, NONE } from '../runtime/values';
 import { ANY, fresh, prune, type Type, unify } from '../types';
-import { callInstance, findFunction } from './call';
+import { callInstance, callInstanceG, findFunction } from './call';
+import { isSuspendable } from '../conc/analysis';
 
 export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
   switch (r.k) {
@@ -71,7 +72,10 @@ export function functionValue(cx: FnCtx, def: FnDef, span: Span, expected?: Type
   cx.comp.ensureCompiled(inst);
   const t: Type = { k: 'fn', params: inst.params, ret: inst.ret };
   const site = { file: cx.file, span };
-  const fv = new FnVal((args) => callInstance(cx.rt, inst, args, site), def.name);
+  const rt = cx.rt;
+  // A function that may suspend keeps its suspendable form as a value too (conc/gen.ts).
+  const gen = isSuspendable(cx.comp, def.decl) ? (args: unknown[]) => callInstanceG(rt, inst, args, site) : null;
+  const fv = new FnVal((args) => callInstance(rt, inst, args, site), def.name, gen);
   return { t, ev: () => fv };
 }
 

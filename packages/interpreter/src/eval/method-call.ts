@@ -13,7 +13,8 @@ import { compileNumberMethod } from '../stdlib/number-methods';
 import { compileOptionMethod } from '../stdlib/option-methods';
 import { compileStringMethod } from '../stdlib/string-methods';
 import { ANY, fresh, prune, STRING, type Type } from '../types';
-import { callInstance, compileUserCall, compileValueCall } from './call';
+import { callInstance, callInstanceG, compileUserCall, compileValueCall } from './call';
+import { isSuspendable } from '../conc/analysis';
 import { compileExpr } from './expr';
 
 export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled {
@@ -75,7 +76,7 @@ function compileTraitCall(
   const rev = recv.ev;
   const site = { file: cx.file, span: call.span };
   const rt = cx.rt;
-  return {
+  const out: Compiled = {
     t: ret,
     ev: (f) => {
       const self = rev(f) as StructVal;
@@ -83,4 +84,12 @@ function compileTraitCall(
       return callInstance(rt, inst, [self, ...evs.map((e) => e(f))], site);
     },
   };
+  // An implementation that may suspend runs in its suspendable form from suspendable code (§12.4).
+  if (cx.suspends && [...table.values()].some((inst) => isSuspendable(comp, inst.def.decl))) {
+    out.gen = function* (f) {
+      const self = rev(f) as StructVal;
+      return yield* callInstanceG(rt, table.get(self.def)!, [self, ...evs.map((e) => e(f))], site);
+    };
+  }
+  return out;
 }

@@ -9,6 +9,8 @@ import { compileExpr } from '../eval/expr';
 import { readRef, writeRef } from '../eval/ident';
 import { widen } from '../eval/call';
 import { panicAt } from '../runtime/errors';
+import { anyExprGen, type ExprGen, recording, replaying, setGen, slotOf, valueOf } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import * as I from '../runtime/int64';
 import { StructVal, type TupleVal, type WMap } from '../runtime/values';
 import { isReservedName } from '../stdlib/builtins';
@@ -124,41 +126,92 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
     let want: Type | undefined = pre?.info.t;
     if (want === undefined && s.target.kind !== 'Ident') want = undefined;
     const v = compileExpr(cx, s.value, want);
-    const place = compilePlace(cx, s.target, v.t);
-    if (place === null) return () => NORMAL;
-    const ev = s.target.kind === 'Field' ? widen(cx, place.t, v, s.value.span) : v.ev;
+    const target = placeForms(cx, s.target, v.t);
+    if (target === null) return () => NORMAL;
+    const place = target.place;
+    const value = (c: Compiled): Compiled['ev'] => (s.target.kind === 'Field' ? widen(cx, place.t, c, s.value.span) : c.ev);
+    const ev = value(v);
     if (s.target.kind !== 'Field') cx.expect(place.t, v.t, s.value.span, 'mismatched types in assignment');
     const set = place.set;
-    return (f) => {
+    const e: Exec = (f) => {
       set(f, ev(f));
       return NORMAL;
     };
+    return storeGen(cx, e, v, value, target);
   }
-  const place = compilePlace(cx, s.target, null);
-  if (place === null) return () => NORMAL;
+  const target = placeForms(cx, s.target, null);
+  if (target === null) return () => NORMAL;
+  const place = target.place;
   const bin: Binary = { kind: 'Binary', op: s.op.slice(0, -1) as Binary['op'], left: s.target, right: s.value, span: s.span, opSpan: s.span };
   const v = compileExpr(cx, bin);
   const pt = prune(place.t);
-  const ev = pt.k === 'float' && prune(v.t).k === 'int' ? widen(cx, place.t, v, s.span) : v.ev;
-  if (!(pt.k === 'float' && prune(v.t).k === 'int')) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
+  const widens = pt.k === 'float' && prune(v.t).k === 'int';
+  const value = (c: Compiled): Compiled['ev'] => (widens ? widen(cx, place.t, c, s.span) : c.ev);
+  const ev = value(v);
+  if (!widens) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
   const set = place.set;
-  return (f) => {
+  const e: Exec = (f) => {
     set(f, ev(f));
     return NORMAL;
   };
+  return storeGen(cx, e, v, value, target);
+}
+
+/** A place, and when its operands contain a suspension point, the same place over slots and their filler (conc/gen.ts). */
+interface PlaceForms { place: Place; slotted: { place: Place; fill: (f: unknown[]) => Gen<void> } | null }
+
+function placeForms(cx: FnCtx, target: Expr, valueType: Type | null): PlaceForms | null {
+  const { value: place, kids } = recording(cx, () => compilePlace(cx, target, valueType));
+  if (place === null) return null;
+  if (!anyExprGen(...kids)) return { place, slotted: null };
+  const again = replaying(cx, kids, () => compilePlace(cx, target, valueType));
+  if (again === null || again.value === null) return { place, slotted: null };
+  return { place, slotted: { place: again.value, fill: again.fill } };
+}
+
+/**
+ * The generator of `place = value` when either contains a suspension point:
+ * the value first, then the place's operands, as the closure does. `value`
+ * converts a compiled value for the place (widening), here over a slot.
+ */
+function storeGen(cx: FnCtx, e: Exec, v: Compiled, value: (c: Compiled) => Compiled['ev'], target: PlaceForms): Exec {
+  const slotted = target.slotted;
+  if (!anyExprGen(v) && slotted === null) return e;
+  const { slot, read } = slotOf(cx, v.t);
+  const conv = value(read);
+  const set = slotted === null ? target.place.set : slotted.place.set;
+  const fill = slotted?.fill;
+  return setGen(e, function* (f): Gen<number> {
+    f[slot] = yield* valueOf(v, f);
+    if (fill !== undefined) yield* fill(f);
+    set(f, conv(f));
+    return NORMAL;
+  });
 }
 
 export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
-  const place = compilePlace(cx, s.target, null);
-  if (place === null) return () => NORMAL;
-  cx.expect(INT, place.t, s.span, '`++`/`--` need an int');
-  const { get, set } = place;
+  const target = placeForms(cx, s.target, null);
+  if (target === null) return () => NORMAL;
+  cx.expect(INT, target.place.t, s.span, '`++`/`--` need an int');
+  const { get, set } = target.place;
   const d = s.op === '++' ? 1 : -1;
-  return (f) => {
+  const e: Exec = (f) => {
     const x = get(f) as I.Int;
     set(f, I.add(x, d));
     return NORMAL;
   };
+  const slotted = target.slotted;
+  if (slotted === null) return e;
+  const { get: g2, set: s2 } = slotted.place;
+  const fill = slotted.fill;
+  // The closure evaluates the place's operands twice (to read, then to write): so does the generator.
+  return setGen(e, function* (f): Gen<number> {
+    yield* fill(f);
+    const x = g2(f) as I.Int;
+    yield* fill(f);
+    s2(f, I.add(x, d));
+    return NORMAL;
+  });
 }
 
 export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
@@ -182,10 +235,16 @@ export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   }
   const w = writeRef(cx, refOf(info));
   const ev = v.ev;
-  return (f) => {
+  const e: Exec = (f) => {
     w(f, ev(f));
     return NORMAL;
   };
+  const g = v.gen as ExprGen | undefined;
+  if (g === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    w(f, yield* g(f));
+    return NORMAL;
+  });
 }
 
 /** `var (a, b) = t`, `var [a, b] = xs`, `var a, b = 1, 2` (§4.1). */
@@ -196,11 +255,18 @@ export function compileDestructure(cx: FnCtx, s: DestructureDecl): Exec {
     if (vs.length !== names.length) cx.error('E0303', 'number of names and values differ', s.span);
     const ws = names.map((n, i) => (n === null ? null : writeRef(cx, refOf(cx.declare(n, vs[i]?.t ?? ANY, s.constant)))));
     const evs = vs.map((v) => v.ev);
-    return (f) => {
+    const e: Exec = (f) => {
       const vals = evs.map((e) => e(f));
       ws.forEach((w, i) => w?.(f, vals[i]));
       return NORMAL;
     };
+    if (!anyExprGen(...vs)) return e;
+    return setGen(e, function* (f): Gen<number> {
+      const vals: unknown[] = [];
+      for (const v of vs) vals.push(yield* valueOf(v, f));
+      ws.forEach((w, i) => w?.(f, vals[i]));
+      return NORMAL;
+    });
   }
   const v = compileExpr(cx, s.values[0]);
   const t = prune(v.t);
@@ -221,14 +287,18 @@ export function compileDestructure(cx: FnCtx, s: DestructureDecl): Exec {
   const ev = v.ev;
   const n = names.length;
   const site = { file: cx.file, span: s.span };
-  return (f) => {
-    const x = ev(f);
+  const store = (f: unknown[], x: unknown): number => {
     const items = Array.isArray(x) ? x : (x as TupleVal).items;
     if (Array.isArray(x) && x.length < n) arrayIndexPanic(site, x.length, x.length);
     ws.forEach((w, i) => w?.(f, items[i]));
     rest?.(f, items.slice(n));
     return NORMAL;
   };
+  const e: Exec = (f) => store(f, ev(f));
+  if (v.gen === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    return store(f, yield* valueOf(v, f));
+  });
 }
 
 /** `a, b = b, a`: every value first, then the targets left to right (§4.1). */
@@ -251,10 +321,18 @@ export function compileMultiAssign(cx: FnCtx, s: MultiAssign): Exec {
     return place?.set ?? null;
   });
   const first = orig.map((c) => c.ev);
-  return (f) => {
+  const e: Exec = (f) => {
     const vals = spread ? ((first[0](f) as TupleVal).items) : first.map((e) => e(f));
     ws.forEach((w, i) => w?.(f, vals[i]));
     return NORMAL;
   };
+  if (!anyExprGen(...orig)) return e;
+  return setGen(e, function* (f): Gen<number> {
+    const got: unknown[] = [];
+    for (const c of orig) got.push(yield* valueOf(c, f));
+    const vals = spread ? (got[0] as TupleVal).items : got;
+    ws.forEach((w, i) => w?.(f, vals[i]));
+    return NORMAL;
+  });
 }
 
