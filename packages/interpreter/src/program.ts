@@ -3,6 +3,7 @@
 // instances (LANGUAGE.md §4, §12).
 
 import type { EnumDecl, FnDecl, ImportDecl, SourceFile, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
+import type { VarInfo } from './compile/context';
 import { ANY, type Type } from './types';
 
 export interface TypeEnv {
@@ -20,6 +21,14 @@ export class ModuleCtx {
   /** Names brought in by `import { x } from m`. */
   readonly selective = new Map<string, { mod: ModuleCtx; name: string }>();
   readonly imports: ImportDecl[] = [];
+  /**
+   * An imported module's own globals (`const LIMIT = 10`, `var calls = 0`),
+   * slots of the shared globals array initialised once before the entry runs.
+   * The entry file keeps its globals in `Compiler.globalScope` instead (§1.2).
+   */
+  readonly globals = new Map<string, VarInfo>();
+  /** Set once the module's global declarations are compiled. */
+  initCompiled = false;
   constructor(readonly file: string, readonly source: SourceFile, readonly isEntry: boolean) {}
 }
 
@@ -48,6 +57,7 @@ export class StructDef {
 export class EnumDef {
   readonly hasPayloads: boolean;
   readonly methods = new Map<string, FnDef>();
+  readonly traits = new Set<string>();
   constructor(
     readonly name: string,
     readonly decl: EnumDecl,
@@ -70,7 +80,7 @@ export class EnumDef {
 }
 
 export class TraitDef {
-  constructor(readonly name: string, readonly decl: TraitDecl) {}
+  constructor(readonly name: string, readonly decl: TraitDecl, readonly mod: ModuleCtx) {}
 }
 
 /** A declared function or method; generic ones get one instance per type-argument list (§4.7). */

@@ -21,6 +21,8 @@ export interface VarInfo {
   global: boolean;
   /** A script-mode global declared ahead of its first assignment. */
   prescanned?: boolean;
+  /** A module global declared `pub` (§12.2): importers may read it. */
+  isPublic?: boolean;
 }
 
 export type Ref =
@@ -276,10 +278,15 @@ export class FnCtx {
       this.captures.push({ from: outer, info });
       return { k: 'cap', idx: this.captures.length - 1, info };
     }
-    if (this.kind === 'fn' && this.mod.isEntry) {
-      const g = this.comp.globalScope.get(name);
+    if (this.kind === 'fn') {
+      // Functions see the globals of their own file: the entry's (§1.2) or a module's.
+      const g = this.mod.isEntry ? this.comp.globalScope.get(name) : this.mod.globals.get(name);
       if (g !== undefined) return { k: 'global', slot: g.slot, info: g };
     }
+    // `import { LIMIT } from m` reads m's constant unqualified; it cannot be assigned here.
+    const sel = this.mod.selective.get(name);
+    const g = sel?.mod.globals.get(sel.name);
+    if (g !== undefined) return { k: 'global', slot: g.slot, info: { ...g, isConst: true } };
     return null;
   }
 }

@@ -8,6 +8,8 @@ import { dirname, type Host, joinPath } from '../host';
 import { EnumDef, FnDef, ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
 
 export interface Loaded {
+  /** The entry file's directory: `import root::a.b` starts there, a plain `import a.b` beside the importing file. */
+  root?: string;
   entry: ModuleCtx | null;
   modules: Map<string, ModuleCtx>;
   programs: Map<ModuleCtx, Stmt[]>;
@@ -21,7 +23,7 @@ function clean(text: string): string {
 }
 
 export function load(entryFile: string, text: string, host: Host, env: TypeEnv): Loaded {
-  const out: Loaded = { entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
+  const out: Loaded = { root: dirname(entryFile), entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
   out.entry = visit(out, entryFile, text, true, host, env);
   return out;
 }
@@ -55,7 +57,9 @@ function visit(out: Loaded, file: string, src: string, isEntry: boolean, host: H
 
 function loadImports(out: Loaded, mod: ModuleCtx, imports: readonly ImportDecl[], host: Host, env: TypeEnv): void {
   for (const imp of imports) {
-    const path = joinPath(dirname(mod.file), imp.path.join('/') + '.wyn');
+    // §14 `path = [ ( "root" | "self" ) "::" ] IDENT { "." IDENT }`: `self::` is the importing file's directory.
+    const base = imp.root === 'root' ? (out.root ?? dirname(mod.file)) : dirname(mod.file);
+    const path = joinPath(base, imp.path.join('/') + '.wyn');
     const bytes = host.readFile(path);
     if (bytes === null) {
       out.diagnostics.push(error('E0211', `cannot find module \`${imp.path.join('.')}\` (looked for ${path})`, mod.file, imp.span));
@@ -80,7 +84,7 @@ function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]
         mod.enums.set(s.name, new EnumDef(s.name, s, mod, env));
         break;
       case 'TraitDecl':
-        mod.traits.set(s.name, new TraitDef(s.name, s));
+        mod.traits.set(s.name, new TraitDef(s.name, s, mod));
         break;
       case 'TypeAlias':
         mod.aliases.set(s.name, s.type);
@@ -111,7 +115,7 @@ function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]
         diags.push(error('E0207', `unknown type \`${s.target}\``, mod.file, s.span));
         continue;
       }
-      if (s.trait !== null && owner instanceof StructDef) owner.traits.add(s.trait);
+      if (s.trait !== null) owner.traits.add(s.trait);
       for (const m of s.methods) owner.methods.set(m.name, new FnDef(m, mod, owner));
     }
   }

@@ -13,6 +13,8 @@ import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
+import { checkSelectiveImports, compileModuleInits } from './modules';
+import { checkTraitImpls } from './traits';
 import { analyse } from '../conc/analysis';
 import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
 import type { TypeTable } from '../conc/plain';
@@ -40,6 +42,11 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   comp = c;
   const body0 = loaded.programs.get(entry)!;
   const checkRaces = analyse(c, loaded.modules, body0);
+  // Default trait methods join their types before any call to them is compiled (§4.6).
+  checkTraitImpls(c, loaded.programs);
+  // Imported modules' globals first, so entry code compiled next can use them (§12).
+  const moduleInits = compileModuleInits(c, entry, loaded.programs);
+  checkSelectiveImports(c, loaded.modules.values());
   const top = new FnCtx(c, entry, null, 'top', VOID, new Map(), null);
   top.scopes[0] = c.globalScope;
   const body = loaded.programs.get(entry)!;
@@ -79,6 +86,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
     execute: () => {
       let status = 0;
       try {
+        for (const init of moduleInits) init(rt.G);
         topExec(rt.G);
         if (main !== null) {
           const r = callInstance(rt, main, [], site);

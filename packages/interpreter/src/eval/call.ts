@@ -14,6 +14,7 @@ import { compileBuiltinCall } from '../stdlib/builtins';
 import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
+import { namedType } from './field';
 import { compileMethodCall } from './method-call';
 import { isSuspendable } from '../conc/analysis';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
@@ -244,28 +245,36 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
     if (b !== null) return b;
     const variant = bareVariant(cx, name, expected);
     if (variant !== null) return compileVariant(cx, variant.def, variant.tag, call);
-    cx.error('E0203', `undefined function \`${name}\``, callee.span);
+    // §12.2: after `import a.geometry`, its functions are called qualified.
+    const home = [...cx.mod.namespaces].find(([, m]) => m.fns.has(name));
+    if (home !== undefined) cx.error('E0203', `'${name}' must be called as '${home[0]}.${name}(...)'`, callee.span);
+    else cx.error('E0203', `undefined function \`${name}\``, callee.span);
     call.args.forEach((a) => compileExpr(cx, a.value));
     return { t: ANY, ev: () => undefined };
   }
-  if (callee.kind === 'Field' && callee.object.kind === 'Ident' && cx.lookup(callee.object.name) === null) {
-    const owner = callee.object.name;
-    const ns = cx.mod.namespaces.get(owner);
-    if (ns !== undefined) return compileNamespaceCall(cx, ns, owner, callee.name, call, expected);
-    const ty = cx.comp.lookupType(owner, cx.mod);
-    if (ty instanceof StructDef || ty instanceof EnumDef) {
-      const m = ty.methods.get(callee.name);
-      if (m !== undefined && !m.isMethod) return compileUserCall(cx, m, call, null, expected);
-      if (ty instanceof EnumDef) {
-        const tag = ty.variantIndex(callee.name);
-        if (tag >= 0) return compileVariant(cx, ty, tag, call);
-      }
-      cx.error('E0204', `\`${owner}\` has no static method \`${callee.name}\``, callee.span);
-      return { t: ANY, ev: () => undefined };
+  const bareOwner = callee.kind === 'Field' && callee.object.kind === 'Ident' && cx.lookup(callee.object.name) === null ? callee.object.name : null;
+  if (bareOwner !== null && callee.kind === 'Field') {
+    const ns = cx.mod.namespaces.get(bareOwner);
+    // A module global holding a function value is called like any other value.
+    if (ns !== undefined) {
+      return ns.globals.has(callee.name) ? compileValueCall(cx, compileExpr(cx, callee), call) : compileNamespaceCall(cx, ns, bareOwner, callee.name, call, expected);
     }
-    const k = compileConcModuleCall(cx, owner, callee.name, call, expected);
+  }
+  const ty = callee.kind === 'Field' ? namedType(cx, callee.object) : null;
+  if (callee.kind === 'Field' && (ty instanceof StructDef || ty instanceof EnumDef)) {
+    const m = ty.methods.get(callee.name);
+    if (m !== undefined && !m.isMethod) return compileUserCall(cx, m, call, null, expected);
+    if (ty instanceof EnumDef) {
+      const tag = ty.variantIndex(callee.name);
+      if (tag >= 0) return compileVariant(cx, ty, tag, call);
+    }
+    cx.error('E0204', `\`${ty.name}\` has no static method \`${callee.name}\``, callee.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (bareOwner !== null && callee.kind === 'Field') {
+    const k = compileConcModuleCall(cx, bareOwner, callee.name, call, expected);
     if (k !== null) return k;
-    if (isStdlibModule(owner)) return compileModuleCall(cx, owner, callee.name, call, expected);
+    if (isStdlibModule(bareOwner)) return compileModuleCall(cx, bareOwner, callee.name, call, expected);
   }
   if (callee.kind === 'Field' && !/^\d+$/.test(callee.name)) {
     const recv = compileExpr(cx, callee.object);
