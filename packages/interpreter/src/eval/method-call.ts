@@ -14,6 +14,8 @@ import { compileOptionMethod } from '../stdlib/option-methods';
 import { compileStringMethod } from '../stdlib/string-methods';
 import { ANY, fresh, prune, STRING, type Type } from '../types';
 import { callInstance, compileUserCall, compileValueCall } from './call';
+import { implementors } from '../compile/traits';
+import { panicAt } from '../runtime/errors';
 import { compileExpr } from './expr';
 
 export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled {
@@ -63,14 +65,10 @@ function compileTraitCall(
   const evs = call.args.map((a) => compileExpr(cx, a.value).ev);
   // Instances per concrete struct are created at compile time for every
   // implementor, so the runtime lookup is one Map get.
+  // Implementing types of every module count, not only the caller's (§4.6, §12).
   const table = new Map<StructDef | EnumDef, FnInstance>();
-  const comp = cx.comp;
-  const all = [...comp.entry.structs.values(), ...[...comp.entry.namespaces.values()].flatMap((m) => [...m.structs.values()])];
-  for (const def of all) {
-    const m = def.methods.get(name);
-    if (m === undefined) continue;
-    const inst = comp.instance(m, new Map(), { k: 'struct', def, args: [] });
-    table.set(def, inst);
+  for (const { def, fn } of implementors(cx.comp, name)) {
+    table.set(def, cx.comp.instance(fn, new Map(), def instanceof StructDef ? { k: 'struct', def, args: [] } : { k: 'enum', def, args: [] }));
   }
   const rev = recv.ev;
   const site = { file: cx.file, span: call.span };
@@ -78,8 +76,9 @@ function compileTraitCall(
   return {
     t: ret,
     ev: (f) => {
-      const self = rev(f) as StructVal;
-      const inst = table.get(self.def)!;
+      const self = rev(f) as StructVal | EnumVal;
+      const inst = table.get(self.def);
+      if (inst === undefined) panicAt(site, 'E0909', `\`${self.def.name}\` has no method \`${name}\``);
       return callInstance(rt, inst, [self, ...evs.map((e) => e(f))], site);
     },
   };
