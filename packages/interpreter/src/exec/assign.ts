@@ -5,6 +5,7 @@
 import type { AssignStmt, Binary, DestructureDecl, Expr, IncDecStmt, MultiAssign, Span, VarDecl } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL, type Ref, type VarInfo } from '../compile/context';
 import { arrayIndexPanic } from '../eval/index-expr';
+import { binaryOf } from '../eval/binary';
 import { compileExpr } from '../eval/expr';
 import { readRef, writeRef } from '../eval/ident';
 import { widen } from '../eval/call';
@@ -14,7 +15,16 @@ import { StructVal, type TupleVal, type WMap } from '../runtime/values';
 import { isReservedName } from '../stdlib/builtins';
 import { ANY, fresh, INT, prune, STRING, type Type } from '../types';
 
-interface Place { t: Type; get: Compiled['ev']; set: (f: unknown[], v: unknown) => void }
+/**
+ * An assignable place. `modify` reads and writes it with the object and index
+ * evaluated once (`a[next()] += 1` calls `next` once, §5.1).
+ */
+interface Place {
+  t: Type;
+  get: Compiled['ev'];
+  set: (f: unknown[], v: unknown) => void;
+  modify: (f: unknown[], g: (old: unknown) => unknown) => void;
+}
 
 const refOf = (info: VarInfo): Ref => (info.global ? { k: 'global', slot: info.slot, info } : { k: 'local', slot: info.slot, info });
 
@@ -38,7 +48,9 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         }
         r = refOf(cx.declareFunctionLevel(target.name, valueType));
       } else checkAssignable(cx, r, target.span);
-      return { t: r.info.t, get: readRef(cx, r), set: writeRef(cx, r) };
+      const get = readRef(cx, r);
+      const set = writeRef(cx, r);
+      return { t: r.info.t, get, set, modify: (f, g) => set(f, g(get(f))) };
     }
     case 'Index': {
       const obj = compileExpr(cx, target.object);
@@ -49,15 +61,19 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         const k = compileExpr(cx, target.index);
         cx.expect(STRING, k.t, target.index.span, 'map keys are strings');
         const ke = k.ev;
+        const read = (m: WMap, key: string): unknown => {
+          if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
+          return m.get(key);
+        };
         return {
           t: ot.val,
-          get: (f) => {
+          get: (f) => read(oe(f) as WMap, ke(f) as string),
+          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
+          modify: (f, g) => {
             const m = oe(f) as WMap;
             const key = ke(f) as string;
-            if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
-            return m.get(key);
+            m.set(key, g(read(m, key)));
           },
-          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
         };
       }
       if (ot.k === 'string') {
@@ -83,6 +99,11 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
           const a = oe(f) as unknown[];
           a[norm(a, ie(f))] = v;
         },
+        modify: (f, g) => {
+          const a = oe(f) as unknown[];
+          const j = norm(a, ie(f));
+          a[j] = g(a[j]);
+        },
       };
     }
     case 'Field': {
@@ -99,16 +120,17 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         return null;
       }
       const bget = base.get;
-      const bset = base.set;
+      const bmod = base.modify;
+      const withField = (s: StructVal, v: unknown): StructVal => {
+        const fields = s.f.slice();
+        fields[i] = v;
+        return new StructVal(s.def, fields);
+      };
       return {
         t: bt.def.fieldType(i, bt.args),
         get: (f) => (bget(f) as StructVal).f[i],
-        set: (f, v) => {
-          const s = bget(f) as StructVal;
-          const fields = s.f.slice();
-          fields[i] = v;
-          bset(f, new StructVal(s.def, fields));
-        },
+        set: (f, v) => bmod(f, (s) => withField(s as StructVal, v)),
+        modify: (f, g) => bmod(f, (s) => withField(s as StructVal, g((s as StructVal).f[i]))),
       };
     }
     default:
@@ -136,14 +158,26 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
   }
   const place = compilePlace(cx, s.target, null);
   if (place === null) return () => NORMAL;
+  // The target is read once, through the place: a missing map key gets the
+  // compound-assignment panic (§13.2), and its index is evaluated once.
+  let current: unknown;
+  const left: Compiled = { t: place.t, ev: () => current };
   const bin: Binary = { kind: 'Binary', op: s.op.slice(0, -1) as Binary['op'], left: s.target, right: s.value, span: s.span, opSpan: s.span };
-  const v = compileExpr(cx, bin);
+  const v = binaryOf(cx, bin, left, compileExpr(cx, s.value));
   const pt = prune(place.t);
   const ev = pt.k === 'float' && prune(v.t).k === 'int' ? widen(cx, place.t, v, s.span) : v.ev;
   if (!(pt.k === 'float' && prune(v.t).k === 'int')) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
-  const set = place.set;
+  const modify = place.modify;
+  // `current` and `frame` are read before the right operand runs, so a
+  // recursive use of this statement in the right operand cannot disturb them.
+  let frame: unknown[] = [];
+  const update = (old: unknown): unknown => {
+    current = old;
+    return ev(frame);
+  };
   return (f) => {
-    set(f, ev(f));
+    frame = f;
+    modify(f, update);
     return NORMAL;
   };
 }
@@ -152,11 +186,11 @@ export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
   const place = compilePlace(cx, s.target, null);
   if (place === null) return () => NORMAL;
   cx.expect(INT, place.t, s.span, '`++`/`--` need an int');
-  const { get, set } = place;
+  const modify = place.modify;
   const d = s.op === '++' ? 1 : -1;
+  const step = (x: unknown): unknown => I.add(x as I.Int, d);
   return (f) => {
-    const x = get(f) as I.Int;
-    set(f, I.add(x, d));
+    modify(f, step);
     return NORMAL;
   };
 }
@@ -164,7 +198,7 @@ export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
 export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   const annot = s.type === null ? null : cx.comp.resolveType(s.type, cx.typeParams, cx.mod);
   const v = compileExpr(cx, s.value, annot ?? undefined);
-  if (annot !== null) cx.expect(annot, v.t, s.value.span, `\`${s.name}\` is declared \`${s.type ? '' : ''}\` with another type`);
+  if (annot !== null) cx.expect(annot, v.t, s.value.span, `mismatched types in the declaration of \`${s.name}\``);
   if (isReservedName(s.name)) cx.error('E0208', `Cannot assign to constant '${s.name}'`, s.span);
   let info: VarInfo;
   const pre = cx.kind === 'top' && cx.scopes.length === 1 ? cx.scopes[0].get(s.name) : undefined;
