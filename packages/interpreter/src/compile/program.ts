@@ -13,6 +13,7 @@ import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
+import { isReservedName } from '../stdlib/builtins';
 import { checkSelectiveImports, compileModuleInits } from './modules';
 import { checkTraitImpls } from './traits';
 import { analyse } from '../conc/analysis';
@@ -110,7 +111,8 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
     let name: string | null = null;
     if (s.kind === 'AssignStmt' && s.op === '=' && s.target.kind === 'Ident') name = s.target.name;
     if (s.kind === 'VarDecl') name = s.name;
-    if (name === null || c.globalScope.has(name)) continue;
+    // A built-in name stays undeclared, so its assignment is reported (§2.4).
+    if (name === null || c.globalScope.has(name) || isReservedName(name)) continue;
     const info = c.newGlobal(name, fresh(), false);
     info.prescanned = true;
     c.globalScope.set(name, info);
@@ -120,6 +122,10 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
 /** Compiles every non-generic function and method, so errors in uncalled code still reject the program. */
 export function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
   for (const mod of modules.values()) {
+    for (const def of mod.fns.values()) {
+      // §2.4: `fn max(...)` fails in the reference; built-in names cannot be redefined.
+      if (isReservedName(def.name)) c.error('E0208', `\`${def.name}\` is a built-in name and cannot be redefined`, mod.file, def.decl.nameSpan, 'choose another name for the function');
+    }
     for (const def of mod.fns.values()) if (def.decl.typeParams.length === 0) c.instance(def, new Map(), null);
     for (const sd of mod.structs.values()) {
       if (sd.decl.typeParams.length > 0) continue;
