@@ -9,6 +9,7 @@ import { ANY, fresh, prune, type Type } from '../types';
 import { compileVariant } from './call';
 import { compileExpr } from './expr';
 import { functionValue, readRef } from './ident';
+import { compileModuleConstant } from '../stdlib/modules';
 
 /**
  * The type an expression names when it is not a value: `Color` or, through an
@@ -43,6 +44,10 @@ export function compileField(cx: FnCtx, e: Field): Compiled {
   if (e.object.kind === 'Ident' && cx.lookup(e.object.name) === null) {
     const ns = cx.mod.namespaces.get(e.object.name);
     if (ns !== undefined) return namespaceMember(cx, ns, e.object.name, e.name, e.span);
+    if (cx.comp.lookupType(e.object.name, cx.mod) === null) {
+      const k = compileModuleConstant(cx, e.object.name, e.name, e.span);
+      if (k !== null) return k;
+    }
   }
   const ty = namedType(cx, e.object);
   if (ty instanceof EnumDef) {
