@@ -16,6 +16,7 @@ import { load } from './loader';
 import { isReservedName } from '../stdlib/builtins';
 import { checkSelectiveImports, compileModuleInits } from './modules';
 import { checkTraitImpls } from './traits';
+import { checkDeclarations } from './checks';
 import { analyse } from '../conc/analysis';
 import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
 import type { TypeTable } from '../conc/plain';
@@ -121,11 +122,8 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
 
 /** Compiles every non-generic function and method, so errors in uncalled code still reject the program. */
 export function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
+  checkDeclarations(c, modules.values());
   for (const mod of modules.values()) {
-    for (const def of mod.fns.values()) {
-      // §2.4: `fn max(...)` fails in the reference; built-in names cannot be redefined.
-      if (isReservedName(def.name)) c.error('E0208', `\`${def.name}\` is a built-in name and cannot be redefined`, mod.file, def.decl.nameSpan, 'choose another name for the function');
-    }
     for (const def of mod.fns.values()) if (def.decl.typeParams.length === 0) c.instance(def, new Map(), null);
     for (const sd of mod.structs.values()) {
       if (sd.decl.typeParams.length > 0) continue;
