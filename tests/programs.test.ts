@@ -4,14 +4,16 @@
 // diagnostics show paths relative to it. Its stdout and exit status must match
 // `.out` / `.exit` (conformance-helpers reads them the way the corpus stores
 // them). Where the program fails on purpose, `.err` holds the exact standard
-// error; elsewhere standard error must stay empty. tests/programs/lib/ holds
-// modules the programs import; they are not programs themselves.
+// error; elsewhere standard error must stay empty. Formatted by `wyn fmt`, each
+// program still behaves the same. tests/programs/lib/ holds modules the
+// programs import; they are not programs themselves.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '@wyn/cli';
+import { format } from '@wyn/parser';
 import { memoryIo } from '../packages/cli/test/memory-io';
-import { expectation } from './conformance-helpers';
+import { expectation, runConformance } from './conformance-helpers';
 
 const dir = path.join(__dirname, 'programs');
 const programs = fs.readdirSync(dir).filter((f) => /^\d{3}_\w+\.wyn$/.test(f)).sort();
@@ -27,4 +29,11 @@ test.each(programs)('%s prints its expected output, exits with its expected stat
   const errFile = path.join(dir, p.replace(/\.wyn$/, '.err'));
   const stderr = fs.existsSync(errFile) ? fs.readFileSync(errFile, 'utf8') : '';
   expect({ stdout: io.out(), status, stderr: io.err() }).toEqual({ ...expectation(path.join(dir, p)), stderr });
+});
+
+test.each(programs)('%s behaves the same after formatting', async (p) => {
+  const file = path.join(dir, p);
+  const formatted = format(fs.readFileSync(file, 'utf8'), p).text;
+  expect(formatted).not.toBeNull();
+  expect(await runConformance(file, formatted as string)).toEqual(expectation(file));
 });
