@@ -2,7 +2,7 @@
 // modules, structs, enums, traits and functions with their monomorphised
 // instances (LANGUAGE.md §4, §12).
 
-import type { EnumDecl, FnDecl, ImportDecl, SourceFile, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
+import type { EnumDecl, FnDecl, ImportDecl, SourceFile, Stmt, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
 import type { VarInfo } from './compile/context';
 import { ANY, type Type } from './types';
 
@@ -27,8 +27,13 @@ export class ModuleCtx {
    * The entry file keeps its globals in `Compiler.globalScope` instead (§1.2).
    */
   readonly globals = new Map<string, VarInfo>();
-  /** Set once the module's global declarations are compiled. */
+  /** The module's top-level statements, as parsed (compile/modules.ts compiles its global declarations). */
+  body: readonly Stmt[] = [];
+  /** Set once the module's global declarations are compiled; `init` then initialises them. */
   initCompiled = false;
+  init: ((G: unknown[]) => unknown) | null = null;
+  /** Set when `init` has started: a module's globals are initialised once (compile/modules.ts). */
+  ready = false;
   constructor(readonly file: string, readonly source: SourceFile, readonly isEntry: boolean) {}
 }
 

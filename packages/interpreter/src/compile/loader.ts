@@ -50,6 +50,7 @@ function visit(out: Loaded, file: string, src: string, isEntry: boolean, host: H
   const mod = new ModuleCtx(file, r.source, isEntry);
   out.modules.set(file, mod);
   out.programs.set(mod, r.program.body);
+  mod.body = r.program.body;
   collect(mod, r.program.body, env, out.diagnostics);
   loadImports(out, mod, mod.imports, host, env);
   return mod;

@@ -10,7 +10,10 @@
 // Initialisation order: every module's globals are initialised once, before
 // the entry file's first statement, dependencies first (a module's imports
 // before the module, in import order), so an initialiser may use the
-// constants of the modules it imports.
+// constants of the modules it imports. A module's declarations are compiled
+// on first need, and a module global read before `run` initialised its module
+// (the REPL and `wyn test` sessions reach modules that way) initialises it
+// then: one flag test per module-global access.
 //
 // Other top-level statements (calls, loops, reassignments) are rejected: the
 // spec says a module "should contain only declarations" and the reference
@@ -61,38 +64,55 @@ function globalName(s: Stmt, declared: Set<string>): string | null | undefined {
 }
 
 /**
- * Compiles the global declarations of every imported module, in `moduleOrder`,
- * and returns what initialises them. Names are declared up front (as script
- * mode does, `prescanGlobals`) so that a module function compiled before the
- * declaration it reads still finds its slot.
+ * Compiles one module's global declarations into `mod.init`. Names are
+ * declared up front (as script mode does, `prescanGlobals`) so that a module
+ * function compiled before the declaration it reads still finds its slot.
+ * Runs on first need (`Compiler.moduleGlobals`), at most once per module.
  */
-export function compileModuleInits(c: Compiler, entry: ModuleCtx, programs: Map<ModuleCtx, Stmt[]>): Exec[] {
-  const inits: Exec[] = [];
-  for (const mod of moduleOrder(entry)) {
-    if (mod.initCompiled) continue;
-    mod.initCompiled = true;
-    const decls: Stmt[] = [];
-    const declared = new Set<string>();
-    for (const s of programs.get(mod) ?? []) {
-      const name = globalName(s, declared);
-      if (name === undefined) {
-        c.error('E0214', 'a module may contain only declarations', mod.file, s.span,
-          'move this statement into a function, or into the file that is run');
-        continue;
-      }
-      if (s.kind === 'VarDecl' || s.kind === 'DestructureDecl' || s.kind === 'AssignStmt') decls.push(s);
-      if (name === null || declared.has(name)) continue;
-      declared.add(name);
-      const info = c.newGlobal(name, fresh(), false);
-      info.prescanned = true;
-      info.isPublic = s.kind === 'VarDecl' && s.visibility !== undefined && s.visibility !== null;
-      mod.globals.set(name, info);
+export function compileModuleInit(c: Compiler, mod: ModuleCtx): void {
+  if (mod.initCompiled) return;
+  mod.initCompiled = true;
+  const decls: Stmt[] = [];
+  const declared = new Set<string>();
+  for (const s of mod.body) {
+    const name = globalName(s, declared);
+    if (name === undefined) {
+      c.error('E0214', 'a module may contain only declarations', mod.file, s.span,
+        'move this statement into a function, or into the file that is run');
+      continue;
     }
-    const top = new FnCtx(c, mod, null, 'top', VOID, new Map(), null);
-    top.scopes[0] = mod.globals;
-    inits.push(compileStmts(top, decls));
+    if (s.kind === 'VarDecl' || s.kind === 'DestructureDecl' || s.kind === 'AssignStmt') decls.push(s);
+    if (name === null || declared.has(name)) continue;
+    declared.add(name);
+    const info = c.newGlobal(name, fresh(), false);
+    info.prescanned = true;
+    info.isPublic = s.kind === 'VarDecl' && s.visibility !== undefined && s.visibility !== null;
+    mod.globals.set(name, info);
   }
-  return inits;
+  const top = new FnCtx(c, mod, null, 'top', VOID, new Map(), null);
+  top.scopes[0] = mod.globals;
+  const init = compileStmts(top, decls);
+  // Destructured names are declared while compiling; every global now knows its module.
+  for (const g of mod.globals.values()) g.home = mod;
+  mod.init = init;
+}
+
+/** Compiles the global declarations of every module the entry imports, dependencies first. */
+export function compileModuleInits(c: Compiler, entry: ModuleCtx): void {
+  for (const mod of moduleOrder(entry)) compileModuleInit(c, mod);
+}
+
+/**
+ * Initialises a module's globals once: its imports first, then its own
+ * declarations. `run` calls it for every module before the entry's first
+ * statement; reading a module global calls it too, for code (the REPL's) that
+ * reaches a module another way.
+ */
+export function initModule(mod: ModuleCtx, G: unknown[]): void {
+  if (mod.ready) return;
+  mod.ready = true;
+  for (const dep of importsOf(mod)) initModule(dep, G);
+  mod.init?.(G);
 }
 
 /** `import { x } from m` names something public of `m`: a function or a global (§12.2). */
@@ -105,7 +125,7 @@ export function checkSelectiveImports(c: Compiler, modules: Iterable<ModuleCtx>)
       const alias = imp.path[imp.path.length - 1];
       for (const name of imp.names) {
         const fn = target.fns.get(name);
-        const g = target.globals.get(name);
+        const g = c.moduleGlobals(target).get(name);
         if (fn === undefined && g === undefined) {
           c.error('E0203', `module \`${alias}\` has no function or constant \`${name}\``, mod.file, imp.span);
         } else if (fn !== undefined ? !fn.isPublic : !g!.isPublic) {

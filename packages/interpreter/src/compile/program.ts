@@ -14,7 +14,7 @@ import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
 import { isReservedName } from '../stdlib/builtins';
-import { checkSelectiveImports, compileModuleInits } from './modules';
+import { checkSelectiveImports, compileModuleInits, initModule, moduleOrder } from './modules';
 import { checkTraitImpls } from './traits';
 import { checkDeclarations } from './checks';
 import { analyse } from '../conc/analysis';
@@ -47,7 +47,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   // Default trait methods join their types before any call to them is compiled (§4.6).
   checkTraitImpls(c, loaded.programs);
   // Imported modules' globals first, so entry code compiled next can use them (§12).
-  const moduleInits = compileModuleInits(c, entry, loaded.programs);
+  compileModuleInits(c, entry);
   checkSelectiveImports(c, loaded.modules.values());
   const top = new FnCtx(c, entry, null, 'top', VOID, new Map(), null);
   top.scopes[0] = c.globalScope;
@@ -88,7 +88,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
     execute: () => {
       let status = 0;
       try {
-        for (const init of moduleInits) init(rt.G);
+        for (const mod of moduleOrder(entry)) initModule(mod, rt.G);
         topExec(rt.G);
         if (main !== null) {
           const r = callInstance(rt, main, [], site);

@@ -257,7 +257,7 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
     const ns = cx.mod.namespaces.get(bareOwner);
     // A module global holding a function value is called like any other value.
     if (ns !== undefined) {
-      return ns.globals.has(callee.name) ? compileValueCall(cx, compileExpr(cx, callee), call) : compileNamespaceCall(cx, ns, bareOwner, callee.name, call, expected);
+      return cx.comp.moduleGlobals(ns).has(callee.name) ? compileValueCall(cx, compileExpr(cx, callee), call) : compileNamespaceCall(cx, ns, bareOwner, callee.name, call, expected);
     }
   }
   const ty = callee.kind === 'Field' ? namedType(cx, callee.object) : null;

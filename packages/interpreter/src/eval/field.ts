@@ -27,7 +27,7 @@ export function namedType(cx: FnCtx, e: Expr): StructDef | EnumDef | TraitDef | 
 
 /** `mod.NAME` after `import a.mod`: a public global of the module, or a public function as a value (§12.2). */
 function namespaceMember(cx: FnCtx, ns: ModuleCtx, alias: string, name: string, span: Span): Compiled {
-  const g = ns.globals.get(name);
+  const g = cx.comp.moduleGlobals(ns).get(name);
   const fn = ns.fns.get(name);
   if (g === undefined && fn === undefined) {
     cx.error('E0202', `module \`${alias}\` has no constant or function \`${name}\``, span);

@@ -7,6 +7,7 @@ import type { FnDef } from '../program';
 import { FnVal, NONE } from '../runtime/values';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { callInstance, findFunction } from './call';
+import { initModule } from '../compile/modules';
 
 export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
   switch (r.k) {
@@ -17,6 +18,14 @@ export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
     case 'global': {
       const G = cx.rt.G;
       const s = r.slot;
+      const home = r.info.home;
+      if (home !== undefined) {
+        // A module global: initialised before first use (compile/modules.ts).
+        return () => {
+          if (!home.ready) initModule(home, G);
+          return G[s];
+        };
+      }
       return () => G[s];
     }
     case 'cap': {
@@ -37,6 +46,13 @@ export function writeRef(cx: FnCtx, r: Ref): (f: unknown[], v: unknown) => void 
     case 'global': {
       const G = cx.rt.G;
       const s = r.slot;
+      const home = r.info.home;
+      if (home !== undefined) {
+        return (_f, v) => {
+          if (!home.ready) initModule(home, G);
+          G[s] = v;
+        };
+      }
       return (_f, v) => {
         G[s] = v;
       };
