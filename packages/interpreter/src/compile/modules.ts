@@ -24,7 +24,7 @@ import type { Stmt } from '@wyn/parser';
 import type { ModuleCtx } from '../program';
 import { compileStmts } from '../exec/stmt';
 import { fresh, VOID } from '../types';
-import { type Compiler, type Exec, FnCtx } from './context';
+import { type Compiler, FnCtx } from './context';
 
 /** Modules reachable from `entry`, each after the modules it imports; the entry itself is not included. */
 export function moduleOrder(entry: ModuleCtx): ModuleCtx[] {
