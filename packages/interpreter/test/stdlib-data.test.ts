@@ -1,5 +1,5 @@
-// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime and Test
-// (STDLIB §11, §12, §16–§20) through small programs and the in-memory Host.
+// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime, Test and HashSet
+// (STDLIB §11, §12, §16–§20, §23) through small programs and the in-memory Host.
 
 import { runWyn } from './run-helper';
 
@@ -85,4 +85,26 @@ test('Math converts ints for max/min and checks overflow in checked_* (§9)', as
   expect(r.stdout).toBe('7.0 -1 5 3\n');
   expect(r.stderr).toContain('panic: integer overflow in checked_mul(4611686018427387904, 2)');
   expect(r.status).toBe(1);
+});
+
+test('HashSet holds strings behind a shared handle; set operations return new sets (§23)', async () => {
+  const r = await runWyn(`fn main() {
+    var seen = HashSet.new()
+    var dups: [string] = []
+    for w in "a b a c b d".split(" ") {
+      if seen.contains(w) { dups.push(w) } else { seen.add(w) }
+    }
+    println(dups, seen.len(), seen.is_empty())
+    var other = HashSet.new()
+    other.insert("a")
+    HashSet.add(other, "z")
+    println(seen.union(other).len(), seen.intersection(other).len(), seen.difference(other).len(), seen.len())
+    println(seen.intersection(other).is_subset(seen), seen.is_superset(other), seen.difference(other).is_disjoint(other))
+    var alias = seen
+    alias.remove("a")
+    println(seen.len())
+    alias.clear()
+    println(seen.len(), seen.is_empty())
+  }`);
+  expect(r).toEqual({ stdout: '["a", "b"] 4 false\n5 1 3 4\ntrue false true\n3\n0 true\n', stderr: '', status: 0 });
 });

@@ -18,10 +18,11 @@ import { TEST_MODULES } from './modules-test';
 import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
 import { REGEX_MODULES } from './regex';
+import { SET_MODULES } from './modules-set';
 
 const MODULES: ModuleTable = {
   ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES,
 };
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
