@@ -1,5 +1,5 @@
-// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime, Test and HashSet
-// (STDLIB §11, §12, §16–§20, §23) through small programs and the in-memory Host.
+// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime, Test, HashSet and Random
+// (STDLIB §11, §12, §16–§20, §23, §24) through small programs and the in-memory Host.
 
 import { runWyn } from './run-helper';
 
@@ -107,4 +107,19 @@ test('HashSet holds strings behind a shared handle; set operations return new se
     println(seen.len(), seen.is_empty())
   }`);
   expect(r).toEqual({ stdout: '["a", "b"] 4 false\n5 1 3 4\ntrue false true\n3\n0 true\n', stderr: '', status: 0 });
+});
+
+test('random numbers: seed_random makes a run repeatable, ranges hold, and user functions shadow the legacy names (§24, §2)', async () => {
+  const r = await runWyn(`fn main() {
+    seed_random(7)
+    var a = [random_int(1, 6), Random.int(1, 6), random_range(0, 2), Math.random().to_int()]
+    seed_random(7)
+    var b = [random_int(1, 6), Random.int(1, 6), random_range(0, 2), Math.random().to_int()]
+    println(a.join(",") == b.join(","), a[0] >= 1 and a[0] <= 6, a[2] < 2, a[3])
+    println(random_string(5).len(), random_hex(4).len(), random_uuid()[14], random_choice_int([]), random_choice_str(["only"]))
+    println(random_bool() == random_bool() or true, shadowed())
+  }
+  fn shadowed() -> int => random_float()
+  fn random_float() -> int => 3`);
+  expect(r).toEqual({ stdout: 'true true true 0\n5 4 4 0 only\ntrue 3\n', stderr: '', status: 0 });
 });

@@ -19,10 +19,11 @@ import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
 import { REGEX_MODULES } from './regex';
 import { SET_MODULES } from './modules-set';
+import { RANDOM_FREE_FUNCTIONS, RANDOM_MODULES } from './modules-random';
 
 const MODULES: ModuleTable = {
   ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
 };
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
@@ -60,6 +61,12 @@ export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Ca
   const site = { file: cx.file, span: call.span };
   const impl = entry.impl;
   return { t: ret, ev: (f) => impl(rt, evs.map((e) => e(f)), site) };
+}
+
+/** A legacy free function that is a module function under another name (`random_int` is `Random.int`, STDLIB §2, §24). */
+export function compileFreeAlias(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
+  const target = Object.hasOwn(RANDOM_FREE_FUNCTIONS, name) ? RANDOM_FREE_FUNCTIONS[name] : undefined;
+  return target === undefined ? null : compileModuleCall(cx, 'Random', target, call, expected);
 }
 
 /** Module constants read as `Module.NAME` (STDLIB §9: `Math.PI`). */
