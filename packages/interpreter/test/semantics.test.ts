@@ -60,3 +60,14 @@ test('a generic function used as a value is instantiated by the expected functio
   const r = await runWyn('fn id<T>(x: T) -> T { return x }\nf = id\n');
   expect([r.status, r.stdout, r.stderr]).toEqual([1, '', expect.stringContaining('error[E0302]')]);
 });
+
+test('a default value is evaluated by the callee: it sees earlier parameters and its own module, not the caller (§4.3.2)', async () => {
+  const r = await runWyn([
+    'import lib.greet',
+    'var DEFAULT = "caller"',
+    'fn area(w: int, h: int = w) -> int => w * h',
+    'fn half(x: float = 3) -> float => x / 2',
+    'print(greet.hello(), greet.hello("bob"), area(3), area(3, 4), half())',
+  ].join('\n'), { 'lib/greet.wyn': 'const DEFAULT = "world"\npub fn hello(name: string = DEFAULT) -> string => "hi " + name\n' });
+  expect(r).toEqual({ stdout: 'hi world hi bob 9 12 1.5\n', stderr: '', status: 0 });
+});

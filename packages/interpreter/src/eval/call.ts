@@ -103,8 +103,9 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   bound.forEach((a, i) => {
     const p = paramDecls[i];
     const pt = p.type !== null ? cx.comp.resolveType(p.type, typeArgs, def.mod) : undefined;
+    // An omitted argument travels as `undefined`; the callee evaluates the default (compile/function.ts).
     if (a !== null) argsC.push(compileExpr(cx, a, pt));
-    else argsC.push(compileDefault(cx, def, i + (self !== null ? 1 : 0)));
+    else argsC.push(OMITTED);
     if (pt !== undefined && tps.length > 0) unifyLoose(pt, argsC[i].t);
   });
   const concrete = new Map<string, Type>();
@@ -114,7 +115,7 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   const offset = self !== null ? 1 : 0;
   const evs: Compiled['ev'][] = [];
   if (self !== null) evs.push(self.ev);
-  argsC.forEach((a, i) => evs.push(widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
+  argsC.forEach((a, i) => evs.push(a === OMITTED ? a.ev : widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
   if (expected !== undefined && prune(inst.ret).k === 'var') unify(inst.ret, expected);
   const site = { file: cx.file, span: call.span };
   if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.take(inst, evs);
@@ -144,10 +145,12 @@ function unifyLoose(pt: Type, at: Type): void {
   unify(pt, at);
 }
 
-function compileDefault(cx: FnCtx, def: FnDef, i: number): Compiled {
-  const p = def.decl.params[i];
-  return compileExpr(cx, p.defaultValue!);
-}
+/**
+ * An argument left to its default (§4.3.2). The default is evaluated by the
+ * callee, in its own scope: it may name the callee's earlier parameters and
+ * its module's constants, which the caller may not see.
+ */
+const OMITTED: Compiled = { t: ANY, ev: () => undefined };
 
 /** A call closure specialised by arity, so common calls build no argument array. */
 export function directCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): Compiled['ev'] {
