@@ -123,3 +123,17 @@ test('random numbers: seed_random makes a run repeatable, ranges hold, and user 
   fn random_float() -> int => 3`);
   expect(r).toEqual({ stdout: 'true true true 0\n5 4 4 0 only\ntrue 3\n', stderr: '', status: 0 });
 });
+
+test('handles are ints to the type checker too: a StringBuilder may go to an int parameter, and HashSet names a type (STDLIB §0)', async () => {
+  const r = await runWyn(`fn header(sb: int, title: string) { StringBuilder.append_line(sb, "# " + title) }
+fn add(s: HashSet, w: string) -> bool {
+  if s.contains(w) { return false }
+  s.add(w)
+  return true
+}
+var sb: int = StringBuilder.new()
+header(sb, "T")
+seen = HashSet.new()
+print(StringBuilder.to_string(sb).trim(), add(seen, "a"), add(seen, "a"), sb)`);
+  expect(r).toEqual({ stdout: '# T true false 1\n', stderr: '', status: 0 });
+});

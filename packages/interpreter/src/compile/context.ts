@@ -93,6 +93,8 @@ export class Compiler implements TypeEnv {
           case 'Option': return { k: 'option', inner: args[0] ?? fresh() };
           case 'Result': return { k: 'result', ok: args[0] ?? fresh(), err: args[1] ?? fresh() };
           case 'HashMap': case 'Map': return { k: 'map', key: STRING, val: args[1] ?? fresh() };
+          // Library objects named by handles (STDLIB §0, §10, §16, §23).
+          case 'HashSet': case 'StringBuilder': case 'Json': return { k: 'handle', name: node.name };
         }
         const found = this.lookupType(node.name, mod);
         if (found instanceof StructDef) return { k: 'struct', def: found, args: fillArgs(args, found.decl.typeParams.length) };
