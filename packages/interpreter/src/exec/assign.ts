@@ -159,14 +159,23 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
   const place = compilePlace(cx, s.target, null);
   if (place === null) return () => NORMAL;
   // The target is read once, through the place: a missing map key gets the
-  // compound-assignment panic (§13.2), and its index is evaluated once.
+  // compound-assignment panic (§13.2), and its index is evaluated once. A
+  // plain variable has neither concern and keeps the direct read (hot loops).
   let current: unknown;
-  const left: Compiled = { t: place.t, ev: () => current };
+  const plain = s.target.kind === 'Ident';
+  const left: Compiled = { t: place.t, ev: plain ? place.get : () => current };
   const bin: Binary = { kind: 'Binary', op: s.op.slice(0, -1) as Binary['op'], left: s.target, right: s.value, span: s.span, opSpan: s.span };
   const v = binaryOf(cx, bin, left, compileExpr(cx, s.value));
   const pt = prune(place.t);
   const ev = pt.k === 'float' && prune(v.t).k === 'int' ? widen(cx, place.t, v, s.span) : v.ev;
   if (!(pt.k === 'float' && prune(v.t).k === 'int')) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
+  if (plain) {
+    const set = place.set;
+    return (f) => {
+      set(f, ev(f));
+      return NORMAL;
+    };
+  }
   const modify = place.modify;
   // `current` and `frame` are read before the right operand runs, so a
   // recursive use of this statement in the right operand cannot disturb them.
@@ -186,8 +195,15 @@ export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
   const place = compilePlace(cx, s.target, null);
   if (place === null) return () => NORMAL;
   cx.expect(INT, place.t, s.span, '`++`/`--` need an int');
-  const modify = place.modify;
   const d = s.op === '++' ? 1 : -1;
+  if (s.target.kind === 'Ident') {
+    const { get, set } = place;
+    return (f) => {
+      set(f, I.add(get(f) as I.Int, d));
+      return NORMAL;
+    };
+  }
+  const modify = place.modify;
   const step = (x: unknown): unknown => I.add(x as I.Int, d);
   return (f) => {
     modify(f, step);
