@@ -121,3 +121,11 @@ test('a session (REPL, wyn test blocks) initialises a module on first use of its
   expect(session.evaluate('counter.bump()').display).toBe('1');
   expect(session.evaluate('counter.bump() + counter.LIMIT').display).toBe('32');
 });
+
+test('a module name is not a value, and its globals cannot be assigned from outside (§12.2)', async () => {
+  const r = await runWyn('import lib.counter\nx = counter\ncounter.LIMIT = 5\n', files);
+  expect(r.stderr.split('\n').filter((l) => l.includes('error['))).toEqual([
+    'main.wyn:2:5: error[E0202]: module `counter` is not a value',
+    'main.wyn:3:1: error[E0208]: cannot assign to `counter.LIMIT` outside its module',
+  ]);
+});

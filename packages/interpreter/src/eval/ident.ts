@@ -72,7 +72,8 @@ export function compileIdent(cx: FnCtx, e: Ident, expected?: Type): Compiled {
   if (e.name === 'none' || e.name === 'None') return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
   const fn = findFunction(cx, e.name);
   if (fn !== null) return functionValue(cx, fn, e.span, expected);
-  cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
+  if (cx.mod.namespaces.has(e.name)) cx.error('E0202', `module \`${e.name}\` is not a value`, e.span, `use one of its members, e.g. \`${e.name}.name\``);
+  else cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
   return { t: ANY, ev: () => undefined };
 }
 

@@ -107,6 +107,11 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
       };
     }
     case 'Field': {
+      if (target.object.kind === 'Ident' && cx.lookup(target.object.name) === null && cx.mod.namespaces.has(target.object.name)) {
+        // §12.2: importers read a module's constants; only the module's own functions change its globals.
+        cx.error('E0208', `cannot assign to \`${target.object.name}.${target.name}\` outside its module`, target.span);
+        return null;
+      }
       const base = compilePlace(cx, target.object, null);
       if (base === null) return null;
       const bt = prune(base.t);
