@@ -71,3 +71,10 @@ test('a default value is evaluated by the callee: it sees earlier parameters and
   ].join('\n'), { 'lib/greet.wyn': 'const DEFAULT = "world"\npub fn hello(name: string = DEFAULT) -> string => "hi " + name\n' });
   expect(r).toEqual({ stdout: 'hi world hi bob 9 12 1.5\n', stderr: '', status: 0 });
 });
+
+test('an unannotated lambda parameter takes its type from a method only one type has (§3.10)', async () => {
+  const r = await runWyn('shout = (s) => s.upper() + "!"\nfirst_two = (xs) => xs.take(2)\nprint(shout("hi"), first_two([3, 4, 5]))\ng = (v) => v.len()\n');
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')[0]).toBe('main.wyn:4:12: error[E0305]: cannot tell the type of the value `len` is called on');
+  expect(await out('shout = (s) => s.upper() + "!"\nfirst_two = (xs) => xs.take(2)\nprint(shout("hi"), first_two([3, 4, 5]))\n')).toBe('HI! [3, 4]\n');
+});

@@ -12,13 +12,42 @@ import { compileHandleMethod } from '../stdlib/modules';
 import { compileNumberMethod } from '../stdlib/number-methods';
 import { compileOptionMethod } from '../stdlib/option-methods';
 import { compileStringMethod } from '../stdlib/string-methods';
-import { ANY, fresh, prune, STRING, type Type } from '../types';
+import { ANY, arrayOf, fresh, prune, STRING, type Type, unify } from '../types';
 import { callInstance, compileUserCall, compileValueCall } from './call';
 import { implementors } from '../compile/traits';
+import { moduleOrder } from '../compile/modules';
 import { panicAt } from '../runtime/errors';
 import { compileExpr } from './expr';
 
+/**
+ * Built-in methods that only one type has: an unannotated lambda parameter
+ * (`shout = (s) => s.upper()`) gets its type from them, as it would from a
+ * call site (§3.10), since the body is compiled before any call is seen.
+ */
+const STRING_ONLY = new Set(['upper', 'lower', 'capitalize', 'title', 'trim', 'trim_left', 'trim_right', 'starts_with', 'ends_with',
+  'last_index_of', 'replace', 'replace_all', 'substring', 'char_at', 'repeat', 'split', 'split_at', 'split_count', 'lines', 'words',
+  'chars', 'bytes', 'to_bytes', 'pad_left', 'pad_right', 'is_alpha', 'is_digit', 'is_alnum', 'is_whitespace', 'is_numeric',
+  'parse_int', 'parse_float', 'ascii', 'format']);
+const ARRAY_ONLY = new Set(['push', 'pop', 'first', 'last', 'insert', 'remove_at', 'take', 'skip', 'join', 'sort', 'sorted', 'sort_by',
+  'min_by', 'max_by', 'map', 'flat_map', 'filter', 'any', 'all', 'every', 'each', 'reduce', 'flatten', 'unique', 'average']);
+const MAP_ONLY = new Set(['keys', 'values', 'has']);
+
+function receiverFromMethod(cx: FnCtx, name: string): Type | null {
+  const userMethod = [cx.comp.entry, ...moduleOrder(cx.comp.entry)].some((m) =>
+    [...m.structs.values(), ...m.enums.values()].some((d) => d.methods.has(name)));
+  if (userMethod) return null;
+  if (STRING_ONLY.has(name)) return STRING;
+  if (ARRAY_ONLY.has(name)) return arrayOf(fresh());
+  if (MAP_ONLY.has(name)) return { k: 'map', key: STRING, val: fresh() };
+  return null;
+}
+
 export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled {
+  const rt0 = prune(recv.t);
+  if (rt0.k === 'var') {
+    const guess = receiverFromMethod(cx, name);
+    if (guess !== null) unify(rt0, guess);
+  }
   const t = prune(recv.t);
   if (t.k === 'struct' || t.k === 'enum') {
     const m = t.def.methods.get(name);
@@ -48,7 +77,10 @@ export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call:
     compileOptionMethod(cx, t, recv, name, call) ??
     compileHandleMethod(cx, t, recv, name, call, expected);
   if (c !== null) return c;
-  cx.error('E0305', `no method \`${name}\` on type \`${t.k === 'var' ? 'unknown' : t.k}\``, call.callee.span);
+  if (t.k === 'var') {
+    cx.error('E0305', `cannot tell the type of the value \`${name}\` is called on`, call.callee.span,
+      'annotate the lambda parameter or variable, e.g. `(s: string) => ...`');
+  } else cx.error('E0305', `no method \`${name}\` on type \`${t.k}\``, call.callee.span);
   call.args.forEach((a) => compileExpr(cx, a.value));
   return { t: ANY, ev: () => undefined };
 }
