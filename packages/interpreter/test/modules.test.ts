@@ -97,21 +97,18 @@ test('trait calls dispatch on types of every module, and default methods fill wh
 });
 
 test('an impl missing a trait method, and a struct that does not implement the trait, are static errors (§4.6)', async () => {
-  const r = await runWyn([
-    'trait T {',
-    '  fn a(self) -> int',
-    '  fn b(self) -> int',
-    '}',
-    'struct S { x: int }',
-    'impl T for S { fn a(self) -> int => 1 }',
-    'struct U { y: int }',
-    'fn use(t: T) -> int => t.a()',
-    'print(use(U { y: 1 }))',
-  ].join('\n'));
-  expect(r.stderr.split('\n').filter((l) => l.includes('error['))).toEqual([
-    'main.wyn:6:1: error[E0305]: `S` does not implement `b` of trait `T`',
-    'main.wyn:9:11: error[E0301]: mismatched argument: expected `T`, found `U`',
-  ]);
+  const trait = 'trait T {\n  fn a(self) -> int\n  fn b(self) -> int\n}\nstruct S { x: int }\n';
+  const missing = await runWyn(trait + 'impl T for S { fn a(self) -> int => 1 }\n');
+  expect(missing.stderr.split('\n')[0]).toBe('main.wyn:6:1: error[E0305]: `S` does not implement `b` of trait `T`');
+  const notImpl = await runWyn(trait + 'struct U { y: int }\nfn use(t: T) -> int => t.a()\nprint(use(U { y: 1 }))\n');
+  expect(notImpl.stderr.split('\n')[0]).toBe('main.wyn:8:11: error[E0301]: mismatched argument: expected `T`, found `U`');
+});
+
+test('wyn test blocks and the REPL get default trait methods too', () => {
+  const session = createSession(recordingHost().host);
+  expect(session.evaluate('trait G {\n  fn n(self) -> string\n  fn hi(self) -> string { return "hi " + self.n() }\n}').diagnostics).toEqual([]);
+  expect(session.evaluate('struct A {}\nimpl G for A { fn n(self) -> string => "a" }').diagnostics).toEqual([]);
+  expect(session.evaluate('A {}.hi()').display).toBe('"hi a"');
 });
 
 test('a session (REPL, wyn test blocks) initialises a module on first use of its globals', () => {

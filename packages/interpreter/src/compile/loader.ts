@@ -6,6 +6,7 @@
 import { type Diagnostic, error, type ImportDecl, parse, type SourceFile, type Stmt } from '@wyn/parser';
 import { dirname, type Host, joinPath } from '../host';
 import { EnumDef, FnDef, ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
+import { bindTraitImpls } from './traits';
 
 export interface Loaded {
   /** The entry file's directory: `import root::a.b` starts there, a plain `import a.b` beside the importing file. */
@@ -25,6 +26,7 @@ function clean(text: string): string {
 export function load(entryFile: string, text: string, host: Host, env: TypeEnv): Loaded {
   const out: Loaded = { root: dirname(entryFile), entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
   out.entry = visit(out, entryFile, text, true, host, env);
+  bindTraitImpls(out.programs, out.modules.values(), out.diagnostics);
   return out;
 }
 
@@ -37,6 +39,7 @@ export function extendModule(mod: ModuleCtx, body: Stmt[], host: Host, env: Type
   const known = mod.imports.length;
   collect(mod, body, env, out.diagnostics);
   loadImports(out, mod, mod.imports.slice(known), host, env);
+  bindTraitImpls(out.programs, out.modules.values(), out.diagnostics);
   return out;
 }
 

@@ -15,7 +15,6 @@ import { compileInstance } from './function';
 import { load } from './loader';
 import { isReservedName } from '../stdlib/builtins';
 import { checkSelectiveImports, compileModuleInits, initModule, moduleOrder } from './modules';
-import { checkTraitImpls } from './traits';
 import { checkDeclarations } from './checks';
 import { analyse } from '../conc/analysis';
 import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
@@ -44,8 +43,6 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   comp = c;
   const body0 = loaded.programs.get(entry)!;
   const checkRaces = analyse(c, loaded.modules, body0);
-  // Default trait methods join their types before any call to them is compiled (§4.6).
-  checkTraitImpls(c, loaded.programs);
   // Imported modules' globals first, so entry code compiled next can use them (§12).
   compileModuleInits(c, entry);
   checkSelectiveImports(c, loaded.modules.values());

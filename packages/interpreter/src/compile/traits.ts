@@ -11,16 +11,15 @@
 // implementing type in any module: `implementors` lists them, whichever module
 // the call site, the trait and the implementing type live in.
 
-import type { FnDecl, ImplDecl, Stmt, TraitMethod } from '@wyn/parser';
-import { type EnumDef, FnDef, type ModuleCtx, type StructDef, TraitDef } from '../program';
+import { type Diagnostic, error, type FnDecl, type ImplDecl, type Stmt, type TraitMethod } from '@wyn/parser';
+import { type EnumDef, FnDef, type ModuleCtx, type StructDef, type TraitDef } from '../program';
 import type { Compiler } from './context';
 import { moduleOrder } from './modules';
 
-/** The trait named by an impl: visible from the impl's module, else declared in any loaded module. */
-function traitOf(c: Compiler, mod: ModuleCtx, name: string, all: ModuleCtx[]): TraitDef | null {
-  const t = c.lookupType(name, mod);
-  if (t instanceof TraitDef) return t;
-  for (const m of all) {
+/** The trait an impl names: the module's own, an imported module's, else one declared in any loaded module. */
+function traitOf(mod: ModuleCtx, name: string, all: Iterable<ModuleCtx>): TraitDef | null {
+  const direct = [mod, ...mod.namespaces.values(), ...[...mod.selective.values()].map((s) => s.mod)];
+  for (const m of [...direct, ...all]) {
     const found = m.traits.get(name);
     if (found !== undefined) return found;
   }
@@ -34,21 +33,26 @@ function defaultMethod(m: TraitMethod, body: NonNullable<TraitMethod['body']>): 
   };
 }
 
-export function checkTraitImpls(c: Compiler, programs: Map<ModuleCtx, Stmt[]>): void {
-  const all = [...programs.keys()];
+/**
+ * Checks the impls of `programs` against their traits and gives their types
+ * the default methods they leave out. Runs in the loader, once every module
+ * of a load is parsed, so the REPL's entries get the same treatment as a run.
+ */
+export function bindTraitImpls(programs: Map<ModuleCtx, Stmt[]>, all: Iterable<ModuleCtx>, diags: Diagnostic[]): void {
+  const modules = [...all];
   for (const [mod, body] of programs) {
     for (const s of body) {
-      if (s.kind === 'ImplDecl' && s.trait !== null) checkImpl(c, mod, s, all);
+      if (s.kind === 'ImplDecl' && s.trait !== null) bindImpl(mod, s, modules, diags);
     }
   }
 }
 
-function checkImpl(c: Compiler, mod: ModuleCtx, s: ImplDecl, all: ModuleCtx[]): void {
+function bindImpl(mod: ModuleCtx, s: ImplDecl, all: ModuleCtx[], diags: Diagnostic[]): void {
   const owner = mod.structs.get(s.target) ?? mod.enums.get(s.target);
   if (owner === undefined) return; // the loader reported it
-  const trait = traitOf(c, mod, s.trait!, all);
+  const trait = traitOf(mod, s.trait!, all);
   if (trait === null) {
-    c.error('E0201', `unknown trait \`${s.trait}\``, mod.file, s.span);
+    diags.push(error('E0201', `unknown trait \`${s.trait}\``, mod.file, s.span));
     return;
   }
   const missing: string[] = [];
@@ -58,8 +62,8 @@ function checkImpl(c: Compiler, mod: ModuleCtx, s: ImplDecl, all: ModuleCtx[]): 
     else missing.push(m.name);
   }
   if (missing.length > 0) {
-    c.error('E0305', `\`${owner.name}\` does not implement ${missing.map((n) => `\`${n}\``).join(', ')} of trait \`${trait.name}\``, mod.file, s.span,
-      `add ${missing.length === 1 ? 'this method' : 'these methods'} to the impl block`);
+    diags.push(error('E0305', `\`${owner.name}\` does not implement ${missing.map((n) => `\`${n}\``).join(', ')} of trait \`${trait.name}\``, mod.file, s.span,
+      { hint: `add ${missing.length === 1 ? 'this method' : 'these methods'} to the impl block` }));
   }
 }
 
