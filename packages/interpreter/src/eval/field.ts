@@ -1,5 +1,7 @@
 // Field access (§6.11): struct fields, tuple elements `t.0`, enum variants
-// `Color.Red` / `Color::Red`, and optional chaining `opt?.field`.
+// `Color.Red` / `Color::Red` (also `shapes.Color.Red` through a module),
+// optional chaining `opt?.field`, a module's public globals and functions as
+// `mod.NAME` (§12.2), and library constants such as `Math.PI` (STDLIB §9).
 
 import type { Expr, Field, OptionalField, Span } from '@wyn/parser';
 import { type Compiled, type FnCtx } from '../compile/context';
