@@ -10,6 +10,7 @@ import type { Host } from '../host';
 import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
 import type { Runtime } from '../runtime/runtime';
 import { ANY, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify, VOID } from '../types';
+import { compileModuleInit } from './modules';
 
 export interface VarInfo {
   name: string;
@@ -20,6 +21,10 @@ export interface VarInfo {
   global: boolean;
   /** A script-mode global declared ahead of its first assignment. */
   prescanned?: boolean;
+  /** A module global declared `pub` (§12.2): importers may read it. */
+  isPublic?: boolean;
+  /** The imported module a global belongs to: reading it first makes sure the module is initialised. */
+  home?: ModuleCtx;
 }
 
 export type Ref =
@@ -90,6 +95,8 @@ export class Compiler implements TypeEnv {
           case 'Option': return { k: 'option', inner: args[0] ?? fresh() };
           case 'Result': return { k: 'result', ok: args[0] ?? fresh(), err: args[1] ?? fresh() };
           case 'HashMap': case 'Map': return { k: 'map', key: STRING, val: args[1] ?? fresh() };
+          // Library objects named by handles (STDLIB §0, §10, §16, §23).
+          case 'HashSet': case 'StringBuilder': case 'Json': return { k: 'handle', name: node.name };
         }
         const found = this.lookupType(node.name, mod);
         if (found instanceof StructDef) return { k: 'struct', def: found, args: fillArgs(args, found.decl.typeParams.length) };
@@ -136,6 +143,15 @@ export class Compiler implements TypeEnv {
     def.instances.set(key, inst);
     this.pending.push(inst);
     return inst;
+  }
+
+  /**
+   * An imported module's globals, its declarations compiled on first need
+   * (compile/modules.ts), so a function of the module may be compiled first.
+   */
+  moduleGlobals(mod: ModuleCtx): Map<string, VarInfo> {
+    if (!mod.initCompiled && !mod.isEntry) compileModuleInit(this, mod);
+    return mod.globals;
   }
 
   /** Compiles a pending instance now when its inferred return type is needed. */
@@ -280,10 +296,15 @@ export class FnCtx {
       this.captures.push({ from: outer, info });
       return { k: 'cap', idx: this.captures.length - 1, info };
     }
-    if (this.kind === 'fn' && this.mod.isEntry) {
-      const g = this.comp.globalScope.get(name);
+    if (this.kind === 'fn') {
+      // Functions see the globals of their own file: the entry's (§1.2) or a module's.
+      const g = this.mod.isEntry ? this.comp.globalScope.get(name) : this.comp.moduleGlobals(this.mod).get(name);
       if (g !== undefined) return { k: 'global', slot: g.slot, info: g };
     }
+    // `import { LIMIT } from m` reads m's constant unqualified; it cannot be assigned here.
+    const sel = this.mod.selective.get(name);
+    const g = sel === undefined ? undefined : this.comp.moduleGlobals(sel.mod).get(sel.name);
+    if (g !== undefined) return { k: 'global', slot: g.slot, info: { ...g, isConst: true } };
     return null;
   }
 }

@@ -11,7 +11,8 @@ import { TryReturn } from '../eval/try-expr';
 import { compileStmts } from '../exec/stmt';
 import { compileReturn, returnExec, runDefers, runDefersG } from '../exec/return-stmt';
 import type { FnInstance } from '../program';
-import { prune, unify, VOID } from '../types';
+import { toFloat, type Int } from '../runtime/int64';
+import { prune, type Type, unify, VOID } from '../types';
 import { type Compiler, type Exec, FnCtx, RETURN } from './context';
 
 export function compileInstance(comp: Compiler, inst: FnInstance): void {
@@ -22,11 +23,10 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
   cx.isMain = def.owner === null && decl.name === 'main' && def.mod.isEntry;
   // Functions that may suspend also get a generator form (conc/gen.ts, CONCURRENCY.md §12.4).
   cx.suspends = isSuspendable(comp, decl);
+  const defaults: Array<{ slot: number; ev: (f: unknown[]) => unknown }> = [];
   decl.params.forEach((p, i) => {
     const info = cx.declare(p.name, inst.params[i]);
-    if (p.type === null && p.defaultValue !== null && p.name !== 'self') {
-      unify(info.t, compileExpr(new FnCtx(comp, def.mod, null, 'fn', VOID, new Map(), null), p.defaultValue).t);
-    }
+    if (p.defaultValue !== null && p.name !== 'self') defaults.push({ slot: info.slot, ev: compileDefault(cx, p.defaultValue, info.t) });
   });
   if (containsDefer(decl.body)) cx.deferSlot = cx.temp();
   let body: Exec;
@@ -58,10 +58,43 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
     body = returnExec(cx, compileExpr(cx, decl.body as Expr, inst.ret), decl.body.span);
   }
   if (prune(inst.ret).k === 'var' && decl.body.kind === 'Block') unify(inst.ret, VOID);
+  if (defaults.length > 0) body = withDefaults(defaults, body);
   inst.body = wrap(cx, body);
   inst.gen = wrapGen(cx, body);
   inst.nslots = cx.nslots;
   inst.state = 'done';
+}
+
+/**
+ * A parameter's default value (§4.3.2), compiled in the callee with the
+ * earlier parameters in scope; an int default of a float parameter widens as
+ * an int argument would (§3.10). Suspension points in it block (conc/gen.ts).
+ */
+function compileDefault(cx: FnCtx, value: Expr, want: Type): (f: unknown[]) => unknown {
+  const d = compileExpr(cx, value, want);
+  if (prune(want).k === 'float' && prune(d.t).k === 'int') {
+    const ev = d.ev;
+    return (f) => toFloat(ev(f) as Int);
+  }
+  cx.expect(want, d.t, value.span, 'mismatched default value');
+  return d.ev;
+}
+
+/** Fills the parameters a call left out (they arrive as `undefined`), then runs the body. */
+function withDefaults(defaults: Array<{ slot: number; ev: (f: unknown[]) => unknown }>, body: Exec): Exec {
+  const fill = (f: unknown[]): void => {
+    for (const d of defaults) if (f[d.slot] === undefined) f[d.slot] = d.ev(f);
+  };
+  const e: Exec = (f) => {
+    fill(f);
+    return body(f);
+  };
+  const g = genOf(body);
+  if (g === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    fill(f);
+    return yield* g(f);
+  });
 }
 
 function wrap(cx: FnCtx, body: Exec): Exec {

@@ -57,8 +57,12 @@ export function compileBinary(cx: FnCtx, e: Binary): Compiled {
     }
     return out;
   }
-  const l = compileExpr(cx, e.left);
-  const r = compileExpr(cx, e.right);
+  return binaryOf(cx, e, compileExpr(cx, e.left), compileExpr(cx, e.right));
+}
+
+/** An arithmetic, comparison or membership operator over operands already compiled (`x op= e` reads x itself). */
+export function binaryOf(cx: FnCtx, e: Binary, l: Compiled, r: Compiled): Compiled {
+  const op = e.op;
   const site: Site = { file: cx.file, span: e.span };
   if (op === 'in' || op === 'not in') return membership(cx, e, l, r, op === 'not in');
   let lt = prune(l.t);

@@ -5,6 +5,7 @@
 import type { AssignStmt, Binary, DestructureDecl, Expr, IncDecStmt, MultiAssign, Span, VarDecl } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL, type Ref, type VarInfo } from '../compile/context';
 import { arrayIndexPanic } from '../eval/index-expr';
+import { binaryOf } from '../eval/binary';
 import { compileExpr } from '../eval/expr';
 import { readRef, writeRef } from '../eval/ident';
 import { widen } from '../eval/call';
@@ -16,7 +17,16 @@ import { StructVal, type TupleVal, type WMap } from '../runtime/values';
 import { isReservedName } from '../stdlib/builtins';
 import { ANY, fresh, INT, prune, STRING, type Type } from '../types';
 
-interface Place { t: Type; get: Compiled['ev']; set: (f: unknown[], v: unknown) => void }
+/**
+ * An assignable place. `modify` reads and writes it with the object and index
+ * evaluated once (`a[next()] += 1` calls `next` once, §5.1).
+ */
+interface Place {
+  t: Type;
+  get: Compiled['ev'];
+  set: (f: unknown[], v: unknown) => void;
+  modify: (f: unknown[], g: (old: unknown) => unknown) => void;
+}
 
 const refOf = (info: VarInfo): Ref => (info.global ? { k: 'global', slot: info.slot, info } : { k: 'local', slot: info.slot, info });
 
@@ -40,7 +50,9 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         }
         r = refOf(cx.declareFunctionLevel(target.name, valueType));
       } else checkAssignable(cx, r, target.span);
-      return { t: r.info.t, get: readRef(cx, r), set: writeRef(cx, r) };
+      const get = readRef(cx, r);
+      const set = writeRef(cx, r);
+      return { t: r.info.t, get, set, modify: (f, g) => set(f, g(get(f))) };
     }
     case 'Index': {
       const obj = compileExpr(cx, target.object);
@@ -51,15 +63,19 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         const k = compileExpr(cx, target.index);
         cx.expect(STRING, k.t, target.index.span, 'map keys are strings');
         const ke = k.ev;
+        const read = (m: WMap, key: string): unknown => {
+          if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
+          return m.get(key);
+        };
         return {
           t: ot.val,
-          get: (f) => {
+          get: (f) => read(oe(f) as WMap, ke(f) as string),
+          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
+          modify: (f, g) => {
             const m = oe(f) as WMap;
             const key = ke(f) as string;
-            if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
-            return m.get(key);
+            m.set(key, g(read(m, key)));
           },
-          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
         };
       }
       if (ot.k === 'string') {
@@ -85,9 +101,19 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
           const a = oe(f) as unknown[];
           a[norm(a, ie(f))] = v;
         },
+        modify: (f, g) => {
+          const a = oe(f) as unknown[];
+          const j = norm(a, ie(f));
+          a[j] = g(a[j]);
+        },
       };
     }
     case 'Field': {
+      if (target.object.kind === 'Ident' && cx.lookup(target.object.name) === null && cx.mod.namespaces.has(target.object.name)) {
+        // §12.2: importers read a module's constants; only the module's own functions change its globals.
+        cx.error('E0208', `cannot assign to \`${target.object.name}.${target.name}\` outside its module`, target.span);
+        return null;
+      }
       const base = compilePlace(cx, target.object, null);
       if (base === null) return null;
       const bt = prune(base.t);
@@ -101,16 +127,17 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         return null;
       }
       const bget = base.get;
-      const bset = base.set;
+      const bmod = base.modify;
+      const withField = (s: StructVal, v: unknown): StructVal => {
+        const fields = s.f.slice();
+        fields[i] = v;
+        return new StructVal(s.def, fields);
+      };
       return {
         t: bt.def.fieldType(i, bt.args),
         get: (f) => (bget(f) as StructVal).f[i],
-        set: (f, v) => {
-          const s = bget(f) as StructVal;
-          const fields = s.f.slice();
-          fields[i] = v;
-          bset(f, new StructVal(s.def, fields));
-        },
+        set: (f, v) => bmod(f, (s) => withField(s as StructVal, v)),
+        modify: (f, g) => bmod(f, (s) => withField(s as StructVal, g((s as StructVal).f[i]))),
       };
     }
     default:
@@ -142,19 +169,43 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
   const target = placeForms(cx, s.target, null);
   if (target === null) return () => NORMAL;
   const place = target.place;
+  // The target is read once, through the place: a missing map key gets the
+  // compound-assignment panic (§13.2), and its index is evaluated once. A
+  // plain variable has neither concern and keeps the direct read (hot loops).
+  let current: unknown;
+  const plain = s.target.kind === 'Ident';
+  const left: Compiled = { t: place.t, ev: plain ? place.get : () => current };
   const bin: Binary = { kind: 'Binary', op: s.op.slice(0, -1) as Binary['op'], left: s.target, right: s.value, span: s.span, opSpan: s.span };
-  const v = compileExpr(cx, bin);
+  const right = compileExpr(cx, s.value);
+  const v = binaryOf(cx, bin, left, right);
   const pt = prune(place.t);
   const widens = pt.k === 'float' && prune(v.t).k === 'int';
   const value = (c: Compiled): Compiled['ev'] => (widens ? widen(cx, place.t, c, s.span) : c.ev);
   const ev = value(v);
   if (!widens) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
-  const set = place.set;
-  const e: Exec = (f) => {
-    set(f, ev(f));
-    return NORMAL;
-  };
-  return storeGen(cx, e, v, value, target);
+  let e: Exec;
+  if (plain) {
+    const set = place.set;
+    e = (f) => {
+      set(f, ev(f));
+      return NORMAL;
+    };
+  } else {
+    const modify = place.modify;
+    // `current` and `frame` are read before the right operand runs, so a
+    // recursive use of this statement in the right operand cannot disturb them.
+    let frame: unknown[] = [];
+    const update = (old: unknown): unknown => {
+      current = old;
+      return ev(frame);
+    };
+    e = (f) => {
+      frame = f;
+      modify(f, update);
+      return NORMAL;
+    };
+  }
+  return compoundGen(cx, e, { bin, left, right, ev, value, target, setCurrent: plain ? null : (x) => (current = x) });
 }
 
 /** A place, and when its operands contain a suspension point, the same place over slots and their filler (conc/gen.ts). */
@@ -189,27 +240,68 @@ function storeGen(cx: FnCtx, e: Exec, v: Compiled, value: (c: Compiled) => Compi
   });
 }
 
+/**
+ * The generator of `place op= value` when either contains a suspension
+ * point, in the closure's order: the place's operands once, the old value,
+ * then the right operand (suspending where it does), then the store.
+ */
+function compoundGen(
+  cx: FnCtx,
+  e: Exec,
+  parts: { bin: Binary; left: Compiled; right: Compiled; ev: Compiled['ev']; value: (c: Compiled) => Compiled['ev']; target: PlaceForms; setCurrent: ((x: unknown) => void) | null },
+): Exec {
+  const { right, target, setCurrent } = parts;
+  const slotted = target.slotted;
+  const rg = right.gen as ExprGen | undefined;
+  if (rg === undefined && slotted === null) return e;
+  // Without a suspending right operand, the closure's own value computation serves.
+  let conv = parts.ev;
+  let rslot = -1;
+  if (rg !== undefined) {
+    const { slot, read } = slotOf(cx, right.t);
+    rslot = slot;
+    conv = parts.value(binaryOf(cx, parts.bin, parts.left, read));
+  }
+  const p = slotted === null ? target.place : slotted.place;
+  const fill = slotted?.fill;
+  return setGen(e, function* (f): Gen<number> {
+    if (fill !== undefined) yield* fill(f);
+    if (setCurrent !== null) setCurrent(p.get(f));
+    if (rg !== undefined) f[rslot] = yield* rg(f);
+    p.set(f, conv(f));
+    return NORMAL;
+  });
+}
+
 export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
   const target = placeForms(cx, s.target, null);
   if (target === null) return () => NORMAL;
-  cx.expect(INT, target.place.t, s.span, '`++`/`--` need an int');
-  const { get, set } = target.place;
+  const place = target.place;
+  cx.expect(INT, place.t, s.span, '`++`/`--` need an int');
   const d = s.op === '++' ? 1 : -1;
-  const e: Exec = (f) => {
-    const x = get(f) as I.Int;
-    set(f, I.add(x, d));
-    return NORMAL;
-  };
+  let e: Exec;
+  if (s.target.kind === 'Ident') {
+    const { get, set } = place;
+    e = (f) => {
+      set(f, I.add(get(f) as I.Int, d));
+      return NORMAL;
+    };
+  } else {
+    const modify = place.modify;
+    const step = (x: unknown): unknown => I.add(x as I.Int, d);
+    e = (f) => {
+      modify(f, step);
+      return NORMAL;
+    };
+  }
   const slotted = target.slotted;
   if (slotted === null) return e;
   const { get: g2, set: s2 } = slotted.place;
   const fill = slotted.fill;
-  // The closure evaluates the place's operands twice (to read, then to write): so does the generator.
+  // The place's operands are evaluated once, as the closure's modify does.
   return setGen(e, function* (f): Gen<number> {
     yield* fill(f);
-    const x = g2(f) as I.Int;
-    yield* fill(f);
-    s2(f, I.add(x, d));
+    s2(f, I.add(g2(f) as I.Int, d));
     return NORMAL;
   });
 }
@@ -217,7 +309,7 @@ export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
 export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   const annot = s.type === null ? null : cx.comp.resolveType(s.type, cx.typeParams, cx.mod);
   const v = compileExpr(cx, s.value, annot ?? undefined);
-  if (annot !== null) cx.expect(annot, v.t, s.value.span, `\`${s.name}\` is declared \`${s.type ? '' : ''}\` with another type`);
+  if (annot !== null) cx.expect(annot, v.t, s.value.span, `mismatched types in the declaration of \`${s.name}\``);
   if (isReservedName(s.name)) cx.error('E0208', `Cannot assign to constant '${s.name}'`, s.span);
   let info: VarInfo;
   const pre = cx.kind === 'top' && cx.scopes.length === 1 ? cx.scopes[0].get(s.name) : undefined;

@@ -4,6 +4,7 @@
 import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
 import { widen } from '../eval/call';
+import { compileExpr } from '../eval/expr';
 import { clampSlice } from '../eval/index-expr';
 import { compareValues, valueEquals } from '../runtime/equality';
 import { display } from '../runtime/format';
@@ -188,12 +189,14 @@ export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: str
     });
     case 'reduce': {
       if (call.args.length !== 2) return method(m, [2], el, () => undefined);
+      // The initial value is compiled first whichever side it is on: its type is
+      // the accumulator's, which an unannotated lambda needs for its body (§3.10).
       const fnFirst = call.args[0].value.kind === 'Lambda';
-      const acc = fresh();
-      const args = argsOf(m, [2], fnFirst ? [fnT([acc, el], acc), acc] : [acc, fnT([acc, el], acc)]);
-      if (args === null) return BAD;
-      const [fnC, initC] = fnFirst ? args : [args[1], args[0]];
-      unify(acc, initC.t);
+      const [fnArg, initArg] = fnFirst ? call.args : [call.args[1], call.args[0]];
+      const initC = compileExpr(cx, initArg.value);
+      const acc = initC.t;
+      const fnC = compileExpr(cx, fnArg.value, fnT([acc, el], acc));
+      cx.expect(fnT([acc, el], acc), fnC.t, fnArg.span, 'the reducer must take (accumulator, element) and return the accumulator');
       const re = recv.ev;
       const fe = fnC.ev;
       const ie = initC.ev;
