@@ -126,3 +126,11 @@ test('a module name is not a value, and its globals cannot be assigned from outs
     'main.wyn:3:1: error[E0208]: cannot assign to `counter.LIMIT` outside its module',
   ]);
 });
+
+test('a spawned function writing its own module\'s global is a data race, like one writing the entry\'s (CONCURRENCY §9)', async () => {
+  const lib = 'var CALLS = 0\npub fn bump(x: int) -> int {\n  CALLS = CALLS + 1\n  return x + 1\n}\n';
+  const r = await runWyn('import lib.counter\nfn task(x: int) -> int {\n  return counter.bump(x)\n}\nvar f = spawn task(1)\nprint(await f)\n', { 'lib/counter.wyn': lib });
+  expect(r.stdout).toBe('');
+  expect(r.status).toBe(1);
+  expect(r.stderr.split('\n')[0]).toBe("lib/counter.wyn:3:3: error[E0503]: data race: shared mutable global 'CALLS' is written from 'bump', which runs concurrently");
+});

@@ -201,7 +201,7 @@ export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: St
   }
   // Run once the globals are declared (after the top level is compiled).
   return () => {
-    for (const f of concurrent) if (f.mod.isEntry) checkRaces(comp, f);
+    for (const f of concurrent) checkRaces(comp, f);
   };
 }
 
@@ -211,8 +211,10 @@ function checkRaces(comp: Compiler, f: FnInfo): void {
     if (n.kind === 'VarDecl') locals.add(n.name as string);
     if (n.kind === 'ForStmt') for (const b of n.binders as Array<{ name: string | null }>) if (b.name !== null) locals.add(b.name);
   });
+  // An imported module's functions see that module's globals, the entry's see the entry's (§9, §12).
+  const scope = f.mod.isEntry ? comp.globalScope : f.mod.globals;
   const global = (name: string): boolean => {
-    const g = comp.globalScope.get(name);
+    const g = scope.get(name);
     return g !== undefined && !g.isConst && !locals.has(name);
   };
   const root = (e: { kind: string; name?: string; object?: unknown }): string | null => {
