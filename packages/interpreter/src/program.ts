@@ -2,7 +2,8 @@
 // modules, structs, enums, traits and functions with their monomorphised
 // instances (LANGUAGE.md §4, §12).
 
-import type { EnumDecl, FnDecl, ImportDecl, SourceFile, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
+import type { EnumDecl, FnDecl, ImportDecl, SourceFile, Stmt, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
+import type { VarInfo } from './compile/context';
 import { ANY, type Type } from './types';
 
 export interface TypeEnv {
@@ -20,6 +21,19 @@ export class ModuleCtx {
   /** Names brought in by `import { x } from m`. */
   readonly selective = new Map<string, { mod: ModuleCtx; name: string }>();
   readonly imports: ImportDecl[] = [];
+  /**
+   * An imported module's own globals (`const LIMIT = 10`, `var calls = 0`),
+   * slots of the shared globals array initialised once before the entry runs.
+   * The entry file keeps its globals in `Compiler.globalScope` instead (§1.2).
+   */
+  readonly globals = new Map<string, VarInfo>();
+  /** The module's top-level statements, as parsed (compile/modules.ts compiles its global declarations). */
+  body: readonly Stmt[] = [];
+  /** Set once the module's global declarations are compiled; `init` then initialises them. */
+  initCompiled = false;
+  init: ((G: unknown[]) => unknown) | null = null;
+  /** Set when `init` has started: a module's globals are initialised once (compile/modules.ts). */
+  ready = false;
   constructor(readonly file: string, readonly source: SourceFile, readonly isEntry: boolean) {}
 }
 
@@ -48,6 +62,7 @@ export class StructDef {
 export class EnumDef {
   readonly hasPayloads: boolean;
   readonly methods = new Map<string, FnDef>();
+  readonly traits = new Set<string>();
   constructor(
     readonly name: string,
     readonly decl: EnumDecl,
@@ -70,7 +85,7 @@ export class EnumDef {
 }
 
 export class TraitDef {
-  constructor(readonly name: string, readonly decl: TraitDecl) {}
+  constructor(readonly name: string, readonly decl: TraitDecl, readonly mod: ModuleCtx) {}
 }
 
 /** A declared function or method; generic ones get one instance per type-argument list (§4.7). */

@@ -154,8 +154,9 @@ export class SessionCore {
   private analyse(top: Stmt[]): () => void {
     const current = this.entrySources.length;
     return analyse(this.comp, this.modules, top, (decl) => {
+      // Functions of imported modules keep their module's file.
       const n = this.entryOf.get(decl);
-      return n === undefined || n === current ? this.file : `<repl#${n}>`;
+      return n === undefined ? undefined : n === current ? this.file : `<repl#${n}>`;
     });
   }
 

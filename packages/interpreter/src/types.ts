@@ -70,9 +70,12 @@ export function unify(a: Type, b: Type): boolean {
   }
   if (b.k === 'var') return unify(b, a);
   if (a.k === 'any' || b.k === 'any') return true;
-  // A trait-typed slot accepts any struct; dispatch is dynamic (§4.6).
-  if (a.k === 'trait' && (b.k === 'struct' || b.k === 'trait')) return true;
-  if (b.k === 'trait' && a.k === 'struct') return true;
+  // A trait-typed slot accepts any struct (or enum) that implements the trait; dispatch is dynamic (§4.6).
+  if (a.k === 'trait' && b.k === 'trait') return true;
+  if (a.k === 'trait' && (b.k === 'struct' || b.k === 'enum')) return b.def.traits.has(a.def.name);
+  if (b.k === 'trait' && (a.k === 'struct' || a.k === 'enum')) return a.def.traits.has(b.def.name);
+  // Handles are ints in the reference (STDLIB §0): `fn f(sb: int)` may take a StringBuilder.
+  if ((a.k === 'handle' && b.k === 'int') || (a.k === 'int' && b.k === 'handle')) return true;
   if (a.k !== b.k) return false;
   switch (a.k) {
     case 'array': return unify(a.el, (b as typeof a).el);

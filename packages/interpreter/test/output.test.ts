@@ -3,7 +3,7 @@
 // commands, exit, panic, the end of the run) and per line on a terminal.
 // Nothing may be lost or reordered.
 
-import { runRecorded } from './run-helper';
+import { runRecorded, runWyn } from './run-helper';
 
 const outCalls = (events: [string, string][]) => events.filter((e) => e[0] === 'out').length;
 
@@ -38,4 +38,9 @@ test('a prompt is flushed before stdin is read and before a shell command runs',
 test('on a terminal every line is written as soon as it is complete', async () => {
   const { rec } = await runRecorded('for i in 0..3 {\n  println(i)\n}\n', {}, { terminal: true });
   expect(rec.events()).toEqual([['out', '0\n'], ['out', '1\n'], ['out', '2\n']]);
+});
+
+test('Terminal writes its escape sequences to stdout, and reports 80×24 when stdout is not a terminal (STDLIB §22)', async () => {
+  const r = await runWyn('Terminal.clear()\nTerminal.move(2, 3)\nTerminal.color(31)\nTerminal.write("x")\nTerminal.reset()\nTerminal.print_color("ok", 32)\nprint(Terminal.cols(), Terminal.rows())\n');
+  expect(r).toEqual({ stdout: '\x1b[2J\x1b[H\x1b[2;3H\x1b[31mx\x1b[0m\x1b[32mok\x1b[0m\n80 24\n', stderr: '', status: 0 });
 });

@@ -60,3 +60,26 @@ test('a generic function used as a value is instantiated by the expected functio
   const r = await runWyn('fn id<T>(x: T) -> T { return x }\nf = id\n');
   expect([r.status, r.stdout, r.stderr]).toEqual([1, '', expect.stringContaining('error[E0302]')]);
 });
+
+test('an operator whose operand type is known only at run time evaluates each operand once (§6.1)', async () => {
+  // A channel's payload type is not static: `a + ch.recv()` picks its operator on the values.
+  expect(await out('ch = channel(4)\nch.send(1)\nch.send(2)\nch.send(3)\na = ch.recv()\nprint(a + ch.recv())\nprint(ch.recv())\n')).toBe('3\n3\n');
+});
+
+test('a default value is evaluated by the callee: it sees earlier parameters and its own module, not the caller (§4.3.2)', async () => {
+  const r = await runWyn([
+    'import lib.greet',
+    'var DEFAULT = "caller"',
+    'fn area(w: int, h: int = w) -> int => w * h',
+    'fn half(x: float = 3) -> float => x / 2',
+    'print(greet.hello(), greet.hello("bob"), area(3), area(3, 4), half())',
+  ].join('\n'), { 'lib/greet.wyn': 'const DEFAULT = "world"\npub fn hello(name: string = DEFAULT) -> string => "hi " + name\n' });
+  expect(r).toEqual({ stdout: 'hi world hi bob 9 12 1.5\n', stderr: '', status: 0 });
+});
+
+test('an unannotated lambda parameter takes its type from a method only one type has (§3.10)', async () => {
+  const r = await runWyn('shout = (s) => s.upper() + "!"\nfirst_two = (xs) => xs.take(2)\nprint(shout("hi"), first_two([3, 4, 5]))\ng = (v) => v.len()\n');
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')[0]).toBe('main.wyn:4:12: error[E0305]: cannot tell the type of the value `len` is called on');
+  expect(await out('shout = (s) => s.upper() + "!"\nfirst_two = (xs) => xs.take(2)\nprint(shout("hi"), first_two([3, 4, 5]))\n')).toBe('HI! [3, 4]\n');
+});

@@ -1,5 +1,5 @@
-// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime and Test
-// (STDLIB §11, §12, §16–§20) through small programs and the in-memory Host.
+// Json, Csv, Encoding/Base64/Url, Crypto/Uuid, Regex, DateTime, Test, HashSet and Random
+// (STDLIB §11, §12, §16–§20, §23, §24) through small programs and the in-memory Host.
 
 import { runWyn } from './run-helper';
 
@@ -85,4 +85,55 @@ test('Math converts ints for max/min and checks overflow in checked_* (§9)', as
   expect(r.stdout).toBe('7.0 -1 5 3\n');
   expect(r.stderr).toContain('panic: integer overflow in checked_mul(4611686018427387904, 2)');
   expect(r.status).toBe(1);
+});
+
+test('HashSet holds strings behind a shared handle; set operations return new sets (§23)', async () => {
+  const r = await runWyn(`fn main() {
+    var seen = HashSet.new()
+    var dups: [string] = []
+    for w in "a b a c b d".split(" ") {
+      if seen.contains(w) { dups.push(w) } else { seen.add(w) }
+    }
+    println(dups, seen.len(), seen.is_empty())
+    var other = HashSet.new()
+    other.insert("a")
+    HashSet.add(other, "z")
+    println(seen.union(other).len(), seen.intersection(other).len(), seen.difference(other).len(), seen.len())
+    println(seen.intersection(other).is_subset(seen), seen.is_superset(other), seen.difference(other).is_disjoint(other))
+    var alias = seen
+    alias.remove("a")
+    println(seen.len())
+    alias.clear()
+    println(seen.len(), seen.is_empty())
+  }`);
+  expect(r).toEqual({ stdout: '["a", "b"] 4 false\n5 1 3 4\ntrue false true\n3\n0 true\n', stderr: '', status: 0 });
+});
+
+test('random numbers: seed_random makes a run repeatable, ranges hold, and user functions shadow the legacy names (§24, §2)', async () => {
+  const r = await runWyn(`fn main() {
+    seed_random(7)
+    var a = [random_int(1, 6), Random.int(1, 6), random_range(0, 2), Math.random().to_int()]
+    seed_random(7)
+    var b = [random_int(1, 6), Random.int(1, 6), random_range(0, 2), Math.random().to_int()]
+    println(a.join(",") == b.join(","), a[0] >= 1 and a[0] <= 6, a[2] < 2, a[3])
+    println(random_string(5).len(), random_hex(4).len(), random_uuid()[14], random_choice_int([]), random_choice_str(["only"]))
+    println(random_bool() == random_bool() or true, shadowed())
+  }
+  fn shadowed() -> int => random_float()
+  fn random_float() -> int => 3`);
+  expect(r).toEqual({ stdout: 'true true true 0\n5 4 4 0 only\ntrue 3\n', stderr: '', status: 0 });
+});
+
+test('handles are ints to the type checker too: a StringBuilder may go to an int parameter, and HashSet names a type (STDLIB §0)', async () => {
+  const r = await runWyn(`fn header(sb: int, title: string) { StringBuilder.append_line(sb, "# " + title) }
+fn add(s: HashSet, w: string) -> bool {
+  if s.contains(w) { return false }
+  s.add(w)
+  return true
+}
+var sb: int = StringBuilder.new()
+header(sb, "T")
+seen = HashSet.new()
+print(StringBuilder.to_string(sb).trim(), add(seen, "a"), add(seen, "a"), sb)`);
+  expect(r).toEqual({ stdout: '# T true false 1\n', stderr: '', status: 0 });
 });

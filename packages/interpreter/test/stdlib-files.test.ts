@@ -81,3 +81,21 @@ test('System.load_env reads KEY=VALUE lines, skipping comments and removing one 
     println(Env.get("A"), Env.get("B"), "[" + Env.get("C") + "]")`), { '/tmp/.env': '# c\nA=1\n\nB="two words"\n#C=3\n' });
   expect(r.stdout).toBe('1 two words []\n');
 });
+
+test('a string used as a path has the File predicates and actions as methods, with File\'s results (§4 last row, §14)', async () => {
+  const r = await runWyn(main(`
+    var d = "/tmp/pd"
+    println(d.exists(), d.mkdir(), d.mkdir(), d.is_dir(), d.is_file())
+    var f = d + "/a.txt"
+    File.write(f, "hello")
+    println(f.exists(), f.is_file(), f.file_size(), "/tmp/none".file_size())
+    println(d.rmdir(), f.delete(), f.delete(), d.rmdir(), d.exists())`));
+  expect(r).toEqual({ stdout: 'false 1 0 true false\ntrue true 5 -1\n0 1 0 1 false\n', stderr: '', status: 0 });
+});
+
+test('a string of JSON text parses with parse_json() into a handle with getter methods (§4, §16)', async () => {
+  const r = await runWyn(main(`
+    var j = "{\\"n\\": 3, \\"s\\": \\"x\\", \\"f\\": 2.5, \\"b\\": true}".parse_json()
+    println(j.get_int("n"), j.get_string("s"), j.get_float("f"), j.get_bool("b"))`));
+  expect(r).toEqual({ stdout: '3 x 2.5 true\n', stderr: '', status: 0 });
+});

@@ -143,6 +143,8 @@ export interface IncDecStmt extends NodeBase { kind: 'IncDecStmt'; target: Expr;
 export interface VarDecl extends NodeBase {
   kind: 'VarDecl';
   declKind: 'var' | 'const' | 'bare';
+  /** `pub const X = …` at the top level of a module (§12.2); absent means private. */
+  visibility?: Visibility;
   name: string;
   type: TypeNode | null;
   value: Expr;

@@ -79,6 +79,7 @@ export interface WynActionDict<T> extends BaseActionDict<T> {
   VarDecl_single?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: IterationNode, arg3: IterationNode, arg4: TerminalNode, arg5: NonterminalNode) => T;
   VarDecl?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Binder?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  PubVarDecl?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   LetStmt?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: IterationNode, arg3: IterationNode, arg4: TerminalNode, arg5: NonterminalNode) => T;
   AnnotatedDecl?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode, arg4: NonterminalNode) => T;
   MultiAssign?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode, arg4: NonterminalNode) => T;

@@ -1,6 +1,6 @@
 // Statement and declaration forms of LANGUAGE.md §4–§8 and CONCURRENCY.md parse to the expected nodes.
 
-import type { Stmt } from '@wyn/parser';
+import { parse, printProgram, type Stmt } from '@wyn/parser';
 import { firstStmt, parseOk } from './helpers';
 
 function kinds(source: string): string[] {
@@ -120,4 +120,17 @@ test('comprehensions, slices, tuples, maps, optionals', () => {
   const s = firstStmt('v = [[x * x for x in 1..=5 if x % 2 == 1], xs[1:3], xs[:2], s[2:], (1, "a"), {"a": 1}, Some(3), None, none, t.0, opt?.age]');
   const ks = s.kind === 'AssignStmt' && s.value.kind === 'ArrayLit' ? s.value.elements.map((e) => e.kind) : [];
   expect(ks).toEqual(['Comprehension', 'Slice', 'Slice', 'Slice', 'TupleLit', 'MapLit', 'SomeExpr', 'NoneLit', 'NoneLit', 'Field', 'OptionalField']);
+});
+
+test('pub before const and var exports a module constant, and prints back (§12.2)', () => {
+  const body = parseOk('pub const LIMIT: int = 10\npub var count = 0\nconst HIDDEN = 1\n').body;
+  expect(body.map((s) => (s.kind === 'VarDecl' ? [s.declKind, s.name, s.visibility ?? null] : s.kind))).toEqual([
+    ['const', 'LIMIT', 'pub'], ['var', 'count', 'pub'], ['const', 'HIDDEN', null],
+  ]);
+  expect(printProgram(parseOk('pub const LIMIT: int = 10'))).toBe('pub const LIMIT: int = 10\n');
+});
+
+test('pub applies to one declared name, not to destructuring', () => {
+  const r = parse('pub var (a, b) = (1, 2)', 'f.wyn');
+  expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['E0100', '`pub` applies to one declared name']]);
 });

@@ -5,12 +5,12 @@
 //   cap    — a slot of a lambda's private environment, frame slot 0 (§8.2:
 //            a lambda copies every outer variable it mentions when created).
 
-import type { Point } from '../conc/gen';
 import { type Diagnostic, type DiagnosticCode, error, type Span, type TypeNode } from '@wyn/parser';
 import type { Host } from '../host';
 import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
 import type { Runtime } from '../runtime/runtime';
 import { ANY, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify, VOID } from '../types';
+import { compileModuleInit } from './modules';
 
 export interface VarInfo {
   name: string;
@@ -21,6 +21,10 @@ export interface VarInfo {
   global: boolean;
   /** A script-mode global declared ahead of its first assignment. */
   prescanned?: boolean;
+  /** A module global declared `pub` (§12.2): importers may read it. */
+  isPublic?: boolean;
+  /** The imported module a global belongs to: reading it first makes sure the module is initialised. */
+  home?: ModuleCtx;
 }
 
 export type Ref =
@@ -32,7 +36,10 @@ export type Ref =
 export interface Compiled {
   t: Type;
   ev: (f: unknown[]) => unknown;
-  /** Suspendable form of a suspension point (conc/gen.ts); `ev` then blocks instead. */
+  /**
+   * Suspendable form, present only on expressions that contain a suspension
+   * point, in a body that may suspend (conc/gen.ts); `ev` then blocks instead.
+   */
   gen?: (f: unknown[]) => Generator<unknown, unknown, void>;
 }
 
@@ -88,6 +95,8 @@ export class Compiler implements TypeEnv {
           case 'Option': return { k: 'option', inner: args[0] ?? fresh() };
           case 'Result': return { k: 'result', ok: args[0] ?? fresh(), err: args[1] ?? fresh() };
           case 'HashMap': case 'Map': return { k: 'map', key: STRING, val: args[1] ?? fresh() };
+          // Library objects named by handles (STDLIB §0, §10, §16, §23).
+          case 'HashSet': case 'StringBuilder': case 'Json': return { k: 'handle', name: node.name };
         }
         const found = this.lookupType(node.name, mod);
         if (found instanceof StructDef) return { k: 'struct', def: found, args: fillArgs(args, found.decl.typeParams.length) };
@@ -134,6 +143,15 @@ export class Compiler implements TypeEnv {
     def.instances.set(key, inst);
     this.pending.push(inst);
     return inst;
+  }
+
+  /**
+   * An imported module's globals, its declarations compiled on first need
+   * (compile/modules.ts), so a function of the module may be compiled first.
+   */
+  moduleGlobals(mod: ModuleCtx): Map<string, VarInfo> {
+    if (!mod.initCompiled && !mod.isEntry) compileModuleInit(this, mod);
+    return mod.globals;
   }
 
   /** Compiles a pending instance now when its inferred return type is needed. */
@@ -188,10 +206,12 @@ export class FnCtx {
   deferSlot = -1;
   /** `main` is exempt from implicit returns and returns its status (§1.3). */
   isMain = false;
-  /** Hoisted suspension points of the statement being compiled, in a function that may suspend (conc/gen.ts); null elsewhere. */
-  points: Point[] | null = null;
-  /** Above 0 inside expressions that may skip some of their parts: their suspension points block instead (conc/gen.ts). */
-  noHoist = 0;
+  /** The body may suspend (conc/analysis.ts): its expressions and statements get generator forms (conc/gen.ts). */
+  suspends = false;
+  /** The expressions compiled directly inside the expression being compiled, in order (conc/gen.ts); null elsewhere. */
+  kids: Compiled[] | null = null;
+  /** While an expression is recompiled over slots: what its direct sub-expressions compile to (conc/gen.ts). */
+  replay: { items: Compiled[]; next: number } | null = null;
   /** Set by `spawn` around its call: the user call compiled for exactly this node reports its instance and argument closures (conc/compile.ts). */
   spawnCapture: { call: object; take: (inst: FnInstance, evs: Array<(f: unknown[]) => unknown>) => void } | null = null;
   constructor(
@@ -276,10 +296,15 @@ export class FnCtx {
       this.captures.push({ from: outer, info });
       return { k: 'cap', idx: this.captures.length - 1, info };
     }
-    if (this.kind === 'fn' && this.mod.isEntry) {
-      const g = this.comp.globalScope.get(name);
+    if (this.kind === 'fn') {
+      // Functions see the globals of their own file: the entry's (§1.2) or a module's.
+      const g = this.mod.isEntry ? this.comp.globalScope.get(name) : this.comp.moduleGlobals(this.mod).get(name);
       if (g !== undefined) return { k: 'global', slot: g.slot, info: g };
     }
+    // `import { LIMIT } from m` reads m's constant unqualified; it cannot be assigned here.
+    const sel = this.mod.selective.get(name);
+    const g = sel === undefined ? undefined : this.comp.moduleGlobals(sel.mod).get(sel.name);
+    if (g !== undefined) return { k: 'global', slot: g.slot, info: { ...g, isConst: true } };
     return null;
   }
 }

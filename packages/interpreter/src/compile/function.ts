@@ -4,14 +4,15 @@
 
 import type { Expr, Stmt } from '@wyn/parser';
 import { isSuspendable } from '../conc/analysis';
-import { anyGen, collect, genOf, setGen, step, withPoints } from '../conc/gen';
+import { anyGen, genOf, setGen, step } from '../conc/gen';
 import type { Conc, Gen } from '../conc/runtime';
 import { compileExpr } from '../eval/expr';
 import { TryReturn } from '../eval/try-expr';
 import { compileStmts } from '../exec/stmt';
-import { compileReturn, returnValue, runDefers } from '../exec/return-stmt';
+import { compileReturn, returnExec, runDefers, runDefersG } from '../exec/return-stmt';
 import type { FnInstance } from '../program';
-import { prune, unify, VOID } from '../types';
+import { toFloat, type Int } from '../runtime/int64';
+import { prune, type Type, unify, VOID } from '../types';
 import { type Compiler, type Exec, FnCtx, RETURN } from './context';
 
 export function compileInstance(comp: Compiler, inst: FnInstance): void {
@@ -21,12 +22,11 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
   const cx = new FnCtx(comp, def.mod, null, 'fn', inst.ret, inst.typeArgs, inst);
   cx.isMain = def.owner === null && decl.name === 'main' && def.mod.isEntry;
   // Functions that may suspend also get a generator form (conc/gen.ts, CONCURRENCY.md §12.4).
-  if (isSuspendable(comp, decl)) cx.points = [];
+  cx.suspends = isSuspendable(comp, decl);
+  const defaults: Array<{ slot: number; ev: (f: unknown[]) => unknown }> = [];
   decl.params.forEach((p, i) => {
     const info = cx.declare(p.name, inst.params[i]);
-    if (p.type === null && p.defaultValue !== null && p.name !== 'self') {
-      unify(info.t, compileExpr(new FnCtx(comp, def.mod, null, 'fn', VOID, new Map(), null), p.defaultValue).t);
-    }
+    if (p.defaultValue !== null && p.name !== 'self') defaults.push({ slot: info.slot, ev: compileDefault(cx, p.defaultValue, info.t) });
   });
   if (containsDefer(decl.body)) cx.deferSlot = cx.temp();
   let body: Exec;
@@ -37,8 +37,7 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
     if (last !== undefined && last.kind === 'ExprStmt' && r.k !== 'void' && !cx.isMain && decl.returnType !== null) {
       // Implicit return of a trailing expression statement (§4.3.3).
       const head = compileStmts(cx, stmts.slice(0, -1));
-      const r = collect(cx, () => compileReturn(cx, { kind: 'ReturnStmt', value: last.expr, span: last.span }));
-      const tail = withPoints(r.value, r.points);
+      const tail = compileReturn(cx, { kind: 'ReturnStmt', value: last.expr, span: last.span });
       body = (f) => {
         const c = head(f);
         return c === RETURN ? c : tail(f);
@@ -56,19 +55,46 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
       }
     }
   } else {
-    const { value: v, points } = collect(cx, () => compileExpr(cx, decl.body as Expr, inst.ret));
-    const ev = returnValue(cx, v, decl.body.span);
-    const rt = comp.rt;
-    body = withPoints((f) => {
-      rt.ret = ev(f);
-      return RETURN;
-    }, points);
+    body = returnExec(cx, compileExpr(cx, decl.body as Expr, inst.ret), decl.body.span);
   }
   if (prune(inst.ret).k === 'var' && decl.body.kind === 'Block') unify(inst.ret, VOID);
+  if (defaults.length > 0) body = withDefaults(defaults, body);
   inst.body = wrap(cx, body);
   inst.gen = wrapGen(cx, body);
   inst.nslots = cx.nslots;
   inst.state = 'done';
+}
+
+/**
+ * A parameter's default value (§4.3.2), compiled in the callee with the
+ * earlier parameters in scope; an int default of a float parameter widens as
+ * an int argument would (§3.10). Suspension points in it block (conc/gen.ts).
+ */
+function compileDefault(cx: FnCtx, value: Expr, want: Type): (f: unknown[]) => unknown {
+  const d = compileExpr(cx, value, want);
+  if (prune(want).k === 'float' && prune(d.t).k === 'int') {
+    const ev = d.ev;
+    return (f) => toFloat(ev(f) as Int);
+  }
+  cx.expect(want, d.t, value.span, 'mismatched default value');
+  return d.ev;
+}
+
+/** Fills the parameters a call left out (they arrive as `undefined`), then runs the body. */
+function withDefaults(defaults: Array<{ slot: number; ev: (f: unknown[]) => unknown }>, body: Exec): Exec {
+  const fill = (f: unknown[]): void => {
+    for (const d of defaults) if (f[d.slot] === undefined) f[d.slot] = d.ev(f);
+  };
+  const e: Exec = (f) => {
+    fill(f);
+    return body(f);
+  };
+  const g = genOf(body);
+  if (g === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    fill(f);
+    return yield* g(f);
+  });
 }
 
 function wrap(cx: FnCtx, body: Exec): Exec {
@@ -116,12 +142,12 @@ function wrapGen(cx: FnCtx, body: Exec): ((f: unknown[]) => Gen<number>) | null 
       const rel = rt.depth - base();
       try {
         const c = yield* g(f);
-        if (ds >= 0) runDefers(f, ds);
+        if (ds >= 0) yield* runDefersG(f, ds);
         return c;
       } catch (e) {
         if (!(e instanceof TryReturn)) throw e;
         rt.depth = base() + rel;
-        if (ds >= 0) runDefers(f, ds);
+        if (ds >= 0) yield* runDefersG(f, ds);
         rt.ret = e.value;
         return RETURN;
       }
@@ -130,7 +156,7 @@ function wrapGen(cx: FnCtx, body: Exec): ((f: unknown[]) => Gen<number>) | null 
   if (ds < 0) return g;
   return function* (f): Gen<number> {
     const c = yield* g(f);
-    runDefers(f, ds);
+    yield* runDefersG(f, ds);
     return c;
   };
 }

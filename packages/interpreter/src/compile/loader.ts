@@ -6,8 +6,11 @@
 import { type Diagnostic, error, type ImportDecl, parse, type SourceFile, type Stmt } from '@wyn/parser';
 import { dirname, type Host, joinPath } from '../host';
 import { EnumDef, FnDef, ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
+import { bindTraitImpls } from './traits';
 
 export interface Loaded {
+  /** The entry file's directory: `import root::a.b` starts there, a plain `import a.b` beside the importing file. */
+  root?: string;
   entry: ModuleCtx | null;
   modules: Map<string, ModuleCtx>;
   programs: Map<ModuleCtx, Stmt[]>;
@@ -21,8 +24,9 @@ function clean(text: string): string {
 }
 
 export function load(entryFile: string, text: string, host: Host, env: TypeEnv): Loaded {
-  const out: Loaded = { entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
+  const out: Loaded = { root: dirname(entryFile), entry: null, modules: new Map(), programs: new Map(), diagnostics: [], sources: new Map() };
   out.entry = visit(out, entryFile, text, true, host, env);
+  bindTraitImpls(out.programs, out.modules.values(), out.diagnostics);
   return out;
 }
 
@@ -35,6 +39,7 @@ export function extendModule(mod: ModuleCtx, body: Stmt[], host: Host, env: Type
   const known = mod.imports.length;
   collect(mod, body, env, out.diagnostics);
   loadImports(out, mod, mod.imports.slice(known), host, env);
+  bindTraitImpls(out.programs, out.modules.values(), out.diagnostics);
   return out;
 }
 
@@ -48,6 +53,7 @@ function visit(out: Loaded, file: string, src: string, isEntry: boolean, host: H
   const mod = new ModuleCtx(file, r.source, isEntry);
   out.modules.set(file, mod);
   out.programs.set(mod, r.program.body);
+  mod.body = r.program.body;
   collect(mod, r.program.body, env, out.diagnostics);
   loadImports(out, mod, mod.imports, host, env);
   return mod;
@@ -55,7 +61,9 @@ function visit(out: Loaded, file: string, src: string, isEntry: boolean, host: H
 
 function loadImports(out: Loaded, mod: ModuleCtx, imports: readonly ImportDecl[], host: Host, env: TypeEnv): void {
   for (const imp of imports) {
-    const path = joinPath(dirname(mod.file), imp.path.join('/') + '.wyn');
+    // §14 `path = [ ( "root" | "self" ) "::" ] IDENT { "." IDENT }`: `self::` is the importing file's directory.
+    const base = imp.root === 'root' ? (out.root ?? dirname(mod.file)) : dirname(mod.file);
+    const path = joinPath(base, imp.path.join('/') + '.wyn');
     const bytes = host.readFile(path);
     if (bytes === null) {
       out.diagnostics.push(error('E0211', `cannot find module \`${imp.path.join('.')}\` (looked for ${path})`, mod.file, imp.span));
@@ -80,7 +88,7 @@ function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]
         mod.enums.set(s.name, new EnumDef(s.name, s, mod, env));
         break;
       case 'TraitDecl':
-        mod.traits.set(s.name, new TraitDef(s.name, s));
+        mod.traits.set(s.name, new TraitDef(s.name, s, mod));
         break;
       case 'TypeAlias':
         mod.aliases.set(s.name, s.type);
@@ -111,7 +119,7 @@ function collect(mod: ModuleCtx, body: Stmt[], env: TypeEnv, diags: Diagnostic[]
         diags.push(error('E0207', `unknown type \`${s.target}\``, mod.file, s.span));
         continue;
       }
-      if (s.trait !== null && owner instanceof StructDef) owner.traits.add(s.trait);
+      if (s.trait !== null) owner.traits.add(s.trait);
       for (const m of s.methods) owner.methods.set(m.name, new FnDef(m, mod, owner));
     }
   }

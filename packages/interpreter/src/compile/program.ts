@@ -13,6 +13,9 @@ import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
 import { compileInstance } from './function';
 import { load } from './loader';
+import { isReservedName } from '../stdlib/builtins';
+import { checkSelectiveImports, compileModuleInits, initModule, moduleOrder } from './modules';
+import { checkDeclarations } from './checks';
 import { analyse } from '../conc/analysis';
 import type { EnumDef, FnInstance, ModuleCtx, StructDef } from '../program';
 import type { TypeTable } from '../conc/plain';
@@ -40,6 +43,9 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   comp = c;
   const body0 = loaded.programs.get(entry)!;
   const checkRaces = analyse(c, loaded.modules, body0);
+  // Imported modules' globals first, so entry code compiled next can use them (§12).
+  compileModuleInits(c, entry);
+  checkSelectiveImports(c, loaded.modules.values());
   const top = new FnCtx(c, entry, null, 'top', VOID, new Map(), null);
   top.scopes[0] = c.globalScope;
   const body = loaded.programs.get(entry)!;
@@ -79,6 +85,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
     execute: () => {
       let status = 0;
       try {
+        for (const mod of moduleOrder(entry)) initModule(mod, rt.G);
         topExec(rt.G);
         if (main !== null) {
           const r = callInstance(rt, main, [], site);
@@ -102,7 +109,8 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
     let name: string | null = null;
     if (s.kind === 'AssignStmt' && s.op === '=' && s.target.kind === 'Ident') name = s.target.name;
     if (s.kind === 'VarDecl') name = s.name;
-    if (name === null || c.globalScope.has(name)) continue;
+    // A built-in name stays undeclared, so its assignment is reported (§2.4).
+    if (name === null || c.globalScope.has(name) || isReservedName(name)) continue;
     const info = c.newGlobal(name, fresh(), false);
     info.prescanned = true;
     c.globalScope.set(name, info);
@@ -111,6 +119,7 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
 
 /** Compiles every non-generic function and method, so errors in uncalled code still reject the program. */
 export function compileEverything(c: Compiler, modules: Map<string, ModuleCtx>): void {
+  checkDeclarations(c, modules.values());
   for (const mod of modules.values()) {
     for (const def of mod.fns.values()) if (def.decl.typeParams.length === 0) c.instance(def, new Map(), null);
     for (const sd of mod.structs.values()) {

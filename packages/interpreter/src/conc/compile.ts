@@ -2,11 +2,13 @@
 // the builtins `channel`/`await_all`/`await_any`, the `Task`, `Shared` and
 // `Time.sleep` module functions, and the channel methods. Each suspension
 // point gets both forms: `ev` blocks (main pumps meanwhile), `gen` parks the
-// task (used by suspendable function bodies, gen.ts).
+// task (used by suspendable bodies, gen.ts). Both take their operands' values
+// from closures: when an operand itself may suspend, gen.ts compiles the
+// node again over slots that its generator fills first.
 
 import type { Call, Expr, SpawnExpr } from '@wyn/parser';
 import { type Compiled, type FnCtx } from '../compile/context';
-import { bindArgs, findFunction, widen } from '../eval/call';
+import { bindArgs, compileCall, findFunction, widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import type { Site } from '../runtime/errors';
 import { NONE, SomeVal } from '../runtime/values';
@@ -17,6 +19,7 @@ import {
 import type { FnInstance } from '../program';
 import { FutureVal } from './plain';
 import type { Gen } from './runtime';
+import type { ExprGen } from './gen';
 
 const none = (): Compiled => ({ t: ANY, ev: () => undefined });
 
@@ -57,13 +60,12 @@ function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled
   let target: { inst: FnInstance; evs: Array<Compiled['ev']> } | null = null;
   const saved = cx.spawnCapture;
   cx.spawnCapture = { call, take: (inst, evs) => (target = { inst, evs }) };
-  // The call itself must not run as a hoisted suspension point of the spawner (conc/gen.ts).
-  cx.noHoist++;
+  // Compiled without compileExpr: the call's receiver and arguments are this
+  // node's own operands, so a second compile over slots (gen.ts) captures again.
   let c: Compiled;
   try {
-    c = compileExpr(cx, call);
+    c = compileCall(cx, call);
   } finally {
-    cx.noHoist--;
     cx.spawnCapture = saved;
   }
   const found = target as { inst: FnInstance; evs: Array<Compiled['ev']> } | null;
@@ -77,13 +79,21 @@ function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled
     };
   }
   const ev = c.ev;
-  return {
+  const out: Compiled = {
     t: c.t,
     ev: (f) => {
       const v = ev(f);
       return wantFuture ? conc(rt).finished(v) : undefined;
     },
   };
+  const g = c.gen as ExprGen | undefined;
+  if (g !== undefined) {
+    out.gen = function* (f) {
+      const v = yield* g(f);
+      return wantFuture ? conc(rt).finished(v) : undefined;
+    };
+  }
+  return out;
 }
 
 export function compileAwait(cx: FnCtx, operand: Expr): Compiled {

@@ -1,34 +1,35 @@
-// The suspendable (generator) form of functions that may suspend
-// (DESIGN §2, CONCURRENCY.md §12.4). Such a function is compiled once, as
-// usual; its statements that contain a suspension point additionally get a
-// generator closure, so a task can park in the middle of its body and free
-// its worker. Statements without one run their ordinary closure even inside
-// the generator, and functions that cannot suspend get no generator at all:
-// code that cannot suspend never pays for generators.
+// The suspendable (generator) forms of bodies that may suspend (DESIGN §2,
+// CONCURRENCY.md §12.4). Such a body is compiled once, as usual; every node
+// that contains a suspension point additionally gets a generator closure
+// (`Compiled.gen` for expressions, `genOf(exec)` for statements), composed
+// from its children's forms in their evaluation order, so a task can park in
+// the middle of any expression and free its worker. Nodes without a
+// suspension point have no generator: a statement or operand that cannot
+// suspend runs its ordinary closure even inside the generator, and bodies
+// that cannot suspend get no generator at all (code that cannot suspend never
+// pays for generators).
 //
-// Suspension points inside an expression are hoisted: the statement's
-// generator runs each point's `gen` first, in evaluation order, and leaves
-// the value in a frame slot that the point's ordinary closure then takes
-// instead of blocking. Points under a short-circuit, a conditional
-// expression or a lambda are not hoisted (they might not run); they block
-// as before, like every point reached from main (main pumps, §12.4).
+// Expressions come in two shapes:
+//   - strict nodes evaluate each of their operands once, left to right, then
+//     do their own work (calls, operators, literals, indexing, channel
+//     operations...). They get their generator generically (`compileForms`):
+//     when an operand has a generator, the node is compiled a second time
+//     over frame slots: each direct operand compiles to a read of its slot,
+//     and the generator first fills the slots in order (running each
+//     operand's generator, or its closure) and then runs that second form.
+//     No node needs a hand-written generator for its operands.
+//   - conditional nodes (`and`, `or`, `??`, `?:`, if and match expressions,
+//     comprehensions) write their generators by hand, so an operand that does
+//     not run does not suspend either.
+// Lambdas whose body may suspend get a generator form too, reached through
+// `FnVal.gen` by calls of function values (eval/call.ts).
 
 import type { Compiled, Exec, FnCtx } from '../compile/context';
+import type { FnVal } from '../runtime/values';
 import type { Gen } from './runtime';
 
 export type GenExec = (f: unknown[]) => Gen<number>;
-type PointGen = (f: unknown[]) => Generator<unknown, unknown, void>;
-
-/** A hoisted suspension point: its generator and the slot its value waits in. */
-export interface Point {
-  slot: number;
-  gen: PointGen;
-}
-
-/** A value a hoisted point left for its closure (a box, since the value may be `undefined`). */
-interface Held {
-  v: unknown;
-}
+export type ExprGen = (f: unknown[]) => Gen<unknown>;
 
 const gens = new WeakMap<Exec, GenExec>();
 
@@ -41,55 +42,6 @@ export function setGen(e: Exec, g: GenExec): Exec {
   return e;
 }
 
-/** Registers `c` as a hoisted point of the statement being compiled, when that is allowed. */
-export function hoist(cx: FnCtx, c: Compiled): Compiled {
-  const points = cx.points;
-  if (c.gen === undefined || points === null || cx.noHoist > 0) return c;
-  const slot = cx.temp();
-  const ev = c.ev;
-  points.push({ slot, gen: c.gen });
-  return {
-    t: c.t,
-    ev: (f) => {
-      const h = f[slot] as Held | undefined;
-      if (h === undefined) return ev(f);
-      f[slot] = undefined;
-      return h.v;
-    },
-  };
-}
-
-/** Compiles with a fresh point list; returns the result and the points found. */
-export function collect<T>(cx: FnCtx, compile: () => T): { value: T; points: Point[] } {
-  const saved = cx.points;
-  if (saved === null) return { value: compile(), points: [] };
-  cx.points = [];
-  try {
-    return { value: compile(), points: cx.points };
-  } finally {
-    cx.points = saved;
-  }
-}
-
-/** Runs hoisted points, leaving each value in its slot. */
-export function* runPoints(points: Point[], f: unknown[]): Gen<void> {
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    const v = yield* (p.gen(f) as Gen<unknown>);
-    f[p.slot] = { v } satisfies Held;
-  }
-}
-
-/** Gives statement `e` a generator that first runs `points`, then `e`'s own generator or `e`. */
-export function withPoints(e: Exec, points: Point[]): Exec {
-  const own = gens.get(e);
-  if (points.length === 0) return e;
-  return setGen(e, function* (f): Gen<number> {
-    yield* runPoints(points, f);
-    return own !== undefined ? yield* own(f) : e(f);
-  });
-}
-
 /** Runs `e` in its suspendable form when it has one. */
 export function* step(e: Exec, f: unknown[]): Gen<number> {
   const g = gens.get(e);
@@ -98,10 +50,12 @@ export function* step(e: Exec, f: unknown[]): Gen<number> {
 
 /** A statement sequence's generator, when any statement has one (else none). */
 export function seqGen(execs: Exec[], NORMAL: number): GenExec | undefined {
-  if (!execs.some((e) => gens.has(e))) return undefined;
+  const gs = execs.map((e) => gens.get(e));
+  if (gs.every((g) => g === undefined)) return undefined;
   return function* (f): Gen<number> {
     for (let i = 0; i < execs.length; i++) {
-      const c = yield* step(execs[i], f);
+      const g = gs[i];
+      const c = g === undefined ? execs[i](f) : yield* g(f);
       if (c !== NORMAL) return c;
     }
     return NORMAL;
@@ -111,4 +65,116 @@ export function seqGen(execs: Exec[], NORMAL: number): GenExec | undefined {
 /** Whether any of `execs` has a suspendable form. */
 export function anyGen(...execs: Array<Exec | null>): boolean {
   return execs.some((e) => e !== null && gens.has(e));
+}
+
+/** Whether any of these expressions has a suspendable form. */
+export function anyExprGen(...cs: Array<{ gen?: unknown } | null | undefined>): boolean {
+  return cs.some((c) => c !== null && c !== undefined && c.gen !== undefined);
+}
+
+/**
+ * Compiles one expression node (`compile` compiles its operands with
+ * compileExpr). Outside a body that may suspend, the result never has a
+ * generator: whoever runs it blocks (main pumps, §12.4). `strict` says the
+ * node evaluates every operand once, in compile order, before its own work.
+ */
+export function compileForms(cx: FnCtx, strict: boolean, compile: () => Compiled): Compiled {
+  const r = cx.replay;
+  if (r !== null) return r.items[r.next++] ?? r.items[0];
+  if (!cx.suspends) {
+    const c = compile();
+    return c.gen === undefined ? c : { t: c.t, ev: c.ev };
+  }
+  const outer = cx.kids;
+  const { value, kids } = recording(cx, compile);
+  let c = value;
+  if (strict && anyExprGen(...kids)) {
+    const again = replaying(cx, kids, compile);
+    if (again !== null) c = overSlots(c, again.value, again.fill);
+  }
+  if (outer !== null) outer.push(c);
+  return c;
+}
+
+function overSlots(c: Compiled, c2: Compiled, fill: (f: unknown[]) => Gen<void>): Compiled {
+  const ev2 = c2.ev;
+  const g2 = c2.gen;
+  const gen: ExprGen = g2 === undefined
+    ? function* (f) {
+      yield* fill(f);
+      return ev2(f);
+    }
+    : function* (f) {
+      yield* fill(f);
+      return yield* (g2(f) as Gen<unknown>);
+    };
+  return { t: c.t, ev: c.ev, gen };
+}
+
+/** Runs `compile`, returning the expressions compiled directly inside it, in order. */
+export function recording<T>(cx: FnCtx, compile: () => T): { value: T; kids: Compiled[] } {
+  const outer = cx.kids;
+  const kids: Compiled[] = [];
+  cx.kids = kids;
+  try {
+    return { value: compile(), kids };
+  } finally {
+    cx.kids = outer;
+  }
+}
+
+/**
+ * Runs `compile` again with each direct sub-expression replaced by a read of
+ * a fresh frame slot; `fill` computes `kids` into those slots, in order,
+ * suspending where they do. Null when the second compile asked for other
+ * sub-expressions than the first (then the node keeps its blocking form).
+ */
+export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { value: T; fill: (f: unknown[]) => Gen<void> } | null {
+  const slots = kids.map(() => cx.temp());
+  const items: Compiled[] = kids.map((k, i) => {
+    const s = slots[i];
+    return { t: k.t, ev: (f) => f[s] };
+  });
+  const outer = cx.kids;
+  cx.kids = null;
+  cx.replay = { items, next: 0 };
+  let value: T;
+  let used: number;
+  try {
+    value = compile();
+  } finally {
+    used = cx.replay.next;
+    cx.replay = null;
+    cx.kids = outer;
+  }
+  if (used !== kids.length) return null;
+  const n = kids.length;
+  const evs = kids.map((k) => k.ev);
+  const gs = kids.map((k) => k.gen as ExprGen | undefined);
+  return {
+    value,
+    fill: function* (f) {
+      for (let i = 0; i < n; i++) {
+        const g = gs[i];
+        f[slots[i]] = g === undefined ? evs[i](f) : yield* g(f);
+      }
+    },
+  };
+}
+
+/** A slot for a value a generator computes, and an expression reading it (to reuse a closure builder over values). */
+export function slotOf(cx: FnCtx, t: Compiled['t']): { slot: number; read: Compiled } {
+  const slot = cx.temp();
+  return { slot, read: { t, ev: (f) => f[slot] } };
+}
+
+/** An expression's value inside a generator: through its own generator when it has one. */
+export function* valueOf<T = unknown>(c: { ev: (f: unknown[]) => unknown; gen?: (f: unknown[]) => Generator<unknown, unknown, void> }, f: unknown[]): Gen<T> {
+  return (c.gen !== undefined ? yield* (c.gen(f) as Gen<unknown>) : c.ev(f)) as T;
+}
+
+/** Calls a function value from a generator: through its suspendable form when it has one (lambdas, functions that may suspend). */
+export function* callValueG(fv: FnVal, args: unknown[]): Gen<unknown> {
+  const g = fv.gen;
+  return g === null ? fv.call(args) : yield* (g(args) as Gen<unknown>);
 }

@@ -5,26 +5,30 @@
 // appearance, binding the names in the enclosing scope (rule 1, rule 5).
 
 import type { Call, Expr, ParallelStmt, SelectStmt, Span, Stmt } from '@wyn/parser';
-import { type Exec, type FnCtx, NORMAL } from '../compile/context';
+import { type Compiled, type Exec, type FnCtx, NORMAL } from '../compile/context';
 import { findFunction } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import { compileBody } from '../exec/stmt';
 import { ANY } from '../types';
 import { conc, selectB, selectG } from './ops';
-import { setGen, step } from './gen';
+import { setGen, step, valueOf } from './gen';
 import type { Gen } from './runtime';
 
 export interface SelectArms {
   chans: Array<(f: unknown[]) => unknown>;
+  /** The channel expressions, for the generator (which evaluates them suspending where they do). */
+  exprs: Compiled[];
   slots: number[];
 }
 
 /** Compiles the arm heads; `body(i)` compiles arm i's body inside the scope that binds its name. */
 export function compileArms<B>(cx: FnCtx, s: SelectStmt, body: (st: Stmt) => B): { arms: SelectArms; bodies: B[] } {
-  const arms: SelectArms = { chans: [], slots: [] };
+  const arms: SelectArms = { chans: [], exprs: [], slots: [] };
   const bodies: B[] = [];
   for (const a of s.arms) {
-    arms.chans.push(compileExpr(cx, a.channel).ev);
+    const c = compileExpr(cx, a.channel);
+    arms.chans.push(c.ev);
+    arms.exprs.push(c);
     cx.pushScope();
     const info = cx.declare(a.name, ANY);
     if (info.global) arms.slots.push(-1 - info.slot);
@@ -50,7 +54,7 @@ export function compileSelect(cx: FnCtx, s: SelectStmt): Exec {
     bindArm(cx, arms, r.index, f, r.value);
     return bodies[r.index](f);
   };
-  if (cx.points === null) return e;
+  if (!cx.suspends) return e;
   // In a task, select parks instead of blocking (§7.5, §12.4).
   return setGen(e, function* (f): Gen<number> {
     const i = yield* selectArmsG(cx, arms, f);
@@ -59,7 +63,9 @@ export function compileSelect(cx: FnCtx, s: SelectStmt): Exec {
 }
 
 export function* selectArmsG(cx: FnCtx, arms: SelectArms, f: unknown[]): Gen<number> {
-  const r = yield* selectG(conc(cx.rt), arms.chans.map((c) => c(f)), true);
+  const ids: unknown[] = [];
+  for (const c of arms.exprs) ids.push(yield* valueOf(c, f));
+  const r = yield* selectG(conc(cx.rt), ids, true);
   if (r.index >= 0) bindArm(cx, arms, r.index, f, r.value);
   return r.index;
 }

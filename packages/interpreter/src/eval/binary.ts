@@ -13,6 +13,7 @@ import { ANY, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify } from '.
 import { compileExpr } from './expr';
 import { truthy } from './conditional';
 import { SomeVal, WMap } from '../runtime/values';
+import { anyExprGen, valueOf } from '../conc/gen';
 
 type Ev = Compiled['ev'];
 type Fn2 = (a: unknown, b: unknown) => unknown;
@@ -25,7 +26,19 @@ export function compileBinary(cx: FnCtx, e: Binary): Compiled {
     const r = compileExpr(cx, e.right);
     const lc = truthy(cx, l, e.left.span);
     const rc = truthy(cx, r, e.right.span);
-    return op === 'and' ? { t: BOOL, ev: (f) => lc(f) && rc(f) } : { t: BOOL, ev: (f) => lc(f) || rc(f) };
+    const le = lc.ev;
+    const re = rc.ev;
+    const out: Compiled = op === 'and' ? { t: BOOL, ev: (f) => le(f) && re(f) } : { t: BOOL, ev: (f) => le(f) || re(f) };
+    // The right operand runs, and suspends, only when the left one does not decide (§6.5).
+    if (anyExprGen(lc, rc)) {
+      const and = op === 'and';
+      out.gen = function* (f) {
+        const a = yield* valueOf<boolean>(lc, f);
+        if (and ? !a : a) return a;
+        return yield* valueOf<boolean>(rc, f);
+      };
+    }
+    return out;
   }
   if (op === '??') {
     const l = compileExpr(cx, e.left);
@@ -35,10 +48,21 @@ export function compileBinary(cx: FnCtx, e: Binary): Compiled {
     cx.expect(inner, r.t, e.right.span);
     const le = l.ev;
     const re = r.ev;
-    return { t: inner, ev: (f) => { const o = le(f); return o instanceof SomeVal ? o.v : re(f); } };
+    const out: Compiled = { t: inner, ev: (f) => { const o = le(f); return o instanceof SomeVal ? o.v : re(f); } };
+    if (anyExprGen(l, r)) {
+      out.gen = function* (f) {
+        const o = yield* valueOf(l, f);
+        return o instanceof SomeVal ? o.v : yield* valueOf(r, f);
+      };
+    }
+    return out;
   }
-  const l = compileExpr(cx, e.left);
-  const r = compileExpr(cx, e.right);
+  return binaryOf(cx, e, compileExpr(cx, e.left), compileExpr(cx, e.right));
+}
+
+/** An arithmetic, comparison or membership operator over operands already compiled (`x op= e` reads x itself). */
+export function binaryOf(cx: FnCtx, e: Binary, l: Compiled, r: Compiled): Compiled {
+  const op = e.op;
   const site: Site = { file: cx.file, span: e.span };
   if (op === 'in' || op === 'not in') return membership(cx, e, l, r, op === 'not in');
   let lt = prune(l.t);
@@ -174,7 +198,8 @@ function intOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
 
 /** Fallback when a type is only known at run time (generic slots typed `any`). */
 function dynamicOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
-  const ints = intOp(op, le, re, site);
+  // Over the operands' values: evaluating them again would repeat their side effects.
+  const ints = intOp(op, (p) => p[0], (p) => p[1], site);
   const fn: Fn2 = (a, b) => {
     switch (op) {
       case '+': return typeof a === 'string' || typeof b === 'string' ? displayText(a) + displayText(b) : (a as number) + (b as number);
@@ -193,7 +218,7 @@ function dynamicOp(op: Binary['op'], le: Ev, re: Ev, site: Site): Ev {
   return (f) => {
     const a = le(f);
     const b = re(f);
-    if (Number.isInteger(a) && Number.isInteger(b) && !isCompare(op)) return ints(f);
+    if (Number.isInteger(a) && Number.isInteger(b) && !isCompare(op)) return ints([a, b]);
     return fn(a, b);
   };
 }
@@ -228,7 +253,7 @@ export function compileUnary(cx: FnCtx, e: Unary): Compiled {
   const t = prune(v.t);
   switch (e.op) {
     case 'not': {
-      const c = truthy(cx, v, e.operand.span);
+      const c = truthy(cx, v, e.operand.span).ev;
       return { t: BOOL, ev: (f) => !c(f) };
     }
     case '~':

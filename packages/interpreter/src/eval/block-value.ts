@@ -3,6 +3,7 @@
 
 import type { Block, Expr } from '@wyn/parser';
 import { type Compiled, type FnCtx, NORMAL } from '../compile/context';
+import { anyExprGen, anyGen, step, valueOf } from '../conc/gen';
 import { compileStmts } from '../exec/stmt';
 import { type Type, VOID } from '../types';
 import { compileExpr } from './expr';
@@ -14,14 +15,21 @@ export function compileBlockValue(cx: FnCtx, b: Block, expected?: Type): Compile
   if (last === undefined || last.kind !== 'ExprStmt') {
     const run = compileStmts(cx, body);
     cx.popScope();
-    return { t: VOID, ev: (f) => { run(f); return undefined; } };
+    const out: Compiled = { t: VOID, ev: (f) => { run(f); return undefined; } };
+    if (anyGen(run)) {
+      out.gen = function* (f) {
+        yield* step(run, f);
+        return undefined;
+      };
+    }
+    return out;
   }
   const run = body.length > 1 ? compileStmts(cx, body.slice(0, -1)) : null;
   const v = compileExpr(cx, last.expr as Expr, expected);
   cx.popScope();
   const ev = v.ev;
   if (run === null) return v;
-  return {
+  const out: Compiled = {
     t: v.t,
     ev: (f) => {
       // A `return`/`break` inside a value block is not supported by the reference either.
@@ -29,4 +37,11 @@ export function compileBlockValue(cx: FnCtx, b: Block, expected?: Type): Compile
       return ev(f);
     },
   };
+  if (anyGen(run) || anyExprGen(v)) {
+    out.gen = function* (f) {
+      if ((yield* step(run, f)) !== NORMAL) return undefined;
+      return yield* valueOf(v, f);
+    };
+  }
+  return out;
 }

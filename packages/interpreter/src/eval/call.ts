@@ -11,11 +11,14 @@ import { toFloat, type Int } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
 import { EnumVal, ErrVal, FnVal, OkVal } from '../runtime/values';
 import { compileBuiltinCall } from '../stdlib/builtins';
-import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
+import { compileFreeAlias, compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
+import { namedType } from './field';
 import { compileMethodCall } from './method-call';
-import { isSuspendable } from '../conc/analysis';
+import { isSuspendable, valuesMaySuspend } from '../conc/analysis';
+import { callValueG, type ExprGen } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
 export function findFunction(cx: FnCtx, name: string): FnDef | null {
@@ -102,8 +105,9 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   bound.forEach((a, i) => {
     const p = paramDecls[i];
     const pt = p.type !== null ? cx.comp.resolveType(p.type, typeArgs, def.mod) : undefined;
+    // An omitted argument travels as `undefined`; the callee evaluates the default (compile/function.ts).
     if (a !== null) argsC.push(compileExpr(cx, a, pt));
-    else argsC.push(compileDefault(cx, def, i + (self !== null ? 1 : 0)));
+    else argsC.push(OMITTED);
     if (pt !== undefined && tps.length > 0) unifyLoose(pt, argsC[i].t);
   });
   const concrete = new Map<string, Type>();
@@ -113,27 +117,34 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   const offset = self !== null ? 1 : 0;
   const evs: Compiled['ev'][] = [];
   if (self !== null) evs.push(self.ev);
-  argsC.forEach((a, i) => evs.push(widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
+  argsC.forEach((a, i) => evs.push(a === OMITTED ? a.ev : widen(cx, inst.params[i + offset], a, bound[i]?.span ?? call.span)));
   if (expected !== undefined && prune(inst.ret).k === 'var') unify(inst.ret, expected);
   const site = { file: cx.file, span: call.span };
   if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.take(inst, evs);
   const ev = directCall(cx.rt, inst, evs, site);
-  if (cx.points === null || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
-  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site, ev) };
+  if (!cx.suspends || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
+  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site) };
 }
 
-/** A call from a suspendable body of a function that may suspend: it runs as a nested generator (§12.4). */
-function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site, ev: Compiled['ev']): NonNullable<Compiled['gen']> {
+/** A call from a body that may suspend of a function that may suspend: it runs as a nested generator (§12.4). */
+function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): ExprGen {
   return function* (f) {
-    const g = inst.gen;
-    if (g === null) return ev(f);
-    const fr = new Array(inst.nslots);
-    for (let i = 0; i < evs.length; i++) fr[i] = evs[i](f);
-    rt.enter(site);
-    const c = yield* g(fr);
-    rt.depth--;
-    return c === RETURN ? rt.ret : undefined;
+    const args = new Array(evs.length);
+    for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+    return yield* callInstanceG(rt, inst, args, site);
   };
+}
+
+/** `callInstance` in a generator: through the instance's generator form when it has one. */
+export function* callInstanceG(rt: Runtime, inst: FnInstance, args: unknown[], site: Site): Gen<unknown> {
+  const g = inst.gen;
+  if (g === null) return callInstance(rt, inst, args, site);
+  const fr = new Array(inst.nslots);
+  for (let i = 0; i < args.length; i++) fr[i] = args[i];
+  rt.enter(site);
+  const c = yield* (g(fr) as Gen<number>);
+  rt.depth--;
+  return c === RETURN ? rt.ret : undefined;
 }
 
 /** int arguments may fill float-typed generic slots; do not let that fail inference. */
@@ -143,10 +154,12 @@ function unifyLoose(pt: Type, at: Type): void {
   unify(pt, at);
 }
 
-function compileDefault(cx: FnCtx, def: FnDef, i: number): Compiled {
-  const p = def.decl.params[i];
-  return compileExpr(cx, p.defaultValue!);
-}
+/**
+ * An argument left to its default (§4.3.2). The default is evaluated by the
+ * callee, in its own scope: it may name the callee's earlier parameters and
+ * its module's constants, which the caller may not see.
+ */
+const OMITTED: Compiled = { t: ANY, ev: () => undefined };
 
 /** A call closure specialised by arity, so common calls build no argument array. */
 export function directCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): Compiled['ev'] {
@@ -218,7 +231,7 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
   }
   const evs = call.args.map((a, i) => widen(cx, params[i], compileExpr(cx, a.value, params[i]), a.span));
   const cev = callee.ev;
-  return {
+  const out: Compiled = {
     t: ret,
     ev: (f) => {
       const fv = cev(f) as FnVal;
@@ -227,6 +240,16 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
       return fv.call(args);
     },
   };
+  // Any function value may be one that suspends (conc/analysis.ts): call its generator form when it has one.
+  if (cx.suspends && valuesMaySuspend(cx.comp)) {
+    out.gen = function* (f) {
+      const fv = cev(f) as FnVal;
+      const args = new Array(evs.length);
+      for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
+      return yield* callValueG(fv, args);
+    };
+  }
+  return out;
 }
 
 export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
@@ -240,32 +263,40 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
     if (name === 'Ok' || name === 'Err') return compileResultCtor(cx, name, call, expected);
     const k = compileConcBuiltin(cx, name, call, expected);
     if (k !== null) return k;
-    const b = compileBuiltinCall(cx, name, call, expected);
+    const b = compileBuiltinCall(cx, name, call, expected) ?? compileFreeAlias(cx, name, call, expected);
     if (b !== null) return b;
     const variant = bareVariant(cx, name, expected);
     if (variant !== null) return compileVariant(cx, variant.def, variant.tag, call);
-    cx.error('E0203', `undefined function \`${name}\``, callee.span);
+    // §12.2: after `import a.geometry`, its functions are called qualified.
+    const home = [...cx.mod.namespaces].find(([, m]) => m.fns.has(name));
+    if (home !== undefined) cx.error('E0203', `'${name}' must be called as '${home[0]}.${name}(...)'`, callee.span);
+    else cx.error('E0203', `undefined function \`${name}\``, callee.span);
     call.args.forEach((a) => compileExpr(cx, a.value));
     return { t: ANY, ev: () => undefined };
   }
-  if (callee.kind === 'Field' && callee.object.kind === 'Ident' && cx.lookup(callee.object.name) === null) {
-    const owner = callee.object.name;
-    const ns = cx.mod.namespaces.get(owner);
-    if (ns !== undefined) return compileNamespaceCall(cx, ns, owner, callee.name, call, expected);
-    const ty = cx.comp.lookupType(owner, cx.mod);
-    if (ty instanceof StructDef || ty instanceof EnumDef) {
-      const m = ty.methods.get(callee.name);
-      if (m !== undefined && !m.isMethod) return compileUserCall(cx, m, call, null, expected);
-      if (ty instanceof EnumDef) {
-        const tag = ty.variantIndex(callee.name);
-        if (tag >= 0) return compileVariant(cx, ty, tag, call);
-      }
-      cx.error('E0204', `\`${owner}\` has no static method \`${callee.name}\``, callee.span);
-      return { t: ANY, ev: () => undefined };
+  const bareOwner = callee.kind === 'Field' && callee.object.kind === 'Ident' && cx.lookup(callee.object.name) === null ? callee.object.name : null;
+  if (bareOwner !== null && callee.kind === 'Field') {
+    const ns = cx.mod.namespaces.get(bareOwner);
+    // A module global holding a function value is called like any other value.
+    if (ns !== undefined) {
+      return cx.comp.moduleGlobals(ns).has(callee.name) ? compileValueCall(cx, compileExpr(cx, callee), call) : compileNamespaceCall(cx, ns, bareOwner, callee.name, call, expected);
     }
-    const k = compileConcModuleCall(cx, owner, callee.name, call, expected);
+  }
+  const ty = callee.kind === 'Field' ? namedType(cx, callee.object) : null;
+  if (callee.kind === 'Field' && (ty instanceof StructDef || ty instanceof EnumDef)) {
+    const m = ty.methods.get(callee.name);
+    if (m !== undefined && !m.isMethod) return compileUserCall(cx, m, call, null, expected);
+    if (ty instanceof EnumDef) {
+      const tag = ty.variantIndex(callee.name);
+      if (tag >= 0) return compileVariant(cx, ty, tag, call);
+    }
+    cx.error('E0204', `\`${ty.name}\` has no static method \`${callee.name}\``, callee.span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (bareOwner !== null && callee.kind === 'Field') {
+    const k = compileConcModuleCall(cx, bareOwner, callee.name, call, expected);
     if (k !== null) return k;
-    if (isStdlibModule(owner)) return compileModuleCall(cx, owner, callee.name, call, expected);
+    if (isStdlibModule(bareOwner)) return compileModuleCall(cx, bareOwner, callee.name, call, expected);
   }
   if (callee.kind === 'Field' && !/^\d+$/.test(callee.name)) {
     const recv = compileExpr(cx, callee.object);

@@ -3,7 +3,9 @@
 // once, int→float widening of fields, §3.10, §4.4) and comprehensions.
 
 import type { ArrayLit, Comprehension, MapLit, StructLit, TupleLit } from '@wyn/parser';
-import { type Compiled, type FnCtx } from '../compile/context';
+import { type Compiled, type Exec, type FnCtx, NORMAL } from '../compile/context';
+import { anyExprGen, setGen, valueOf } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { StructDef } from '../program';
 import { StructVal, TupleVal, WMap } from '../runtime/values';
 import { ANY, fresh, prune, STRING, type Type, unify } from '../types';
@@ -85,17 +87,33 @@ export function compileComprehension(cx: FnCtx, e: Comprehension): Compiled {
   const el = compileExpr(cx, e.element);
   cx.popScope();
   const ev = el.ev;
+  const ce = cond === null ? null : cond.ev;
   const loop = it.loop;
-  return {
+  const out: Compiled = {
     t: { k: 'array', el: el.t },
     ev: (f) => {
       const out: unknown[] = [];
       loop(f, () => {
-        if (cond === null || cond(f)) out.push(ev(f));
+        if (ce === null || ce(f)) out.push(ev(f));
         return 0;
       });
       return out;
     },
   };
+  if (!it.suspends && !anyExprGen(cond, el)) return out;
+  // The generator's loop body is built once, so the array being built waits in a frame slot.
+  const acc = cx.temp();
+  const body: Exec = () => NORMAL;
+  setGen(body, function* (f): Gen<number> {
+    if (cond === null || (yield* valueOf<boolean>(cond, f))) (f[acc] as unknown[]).push(yield* valueOf(el, f));
+    return NORMAL;
+  });
+  const loopG = it.loopG;
+  out.gen = function* (f) {
+    const xs: unknown[] = [];
+    f[acc] = xs;
+    yield* loopG(f, body);
+    return xs;
+  };
+  return out;
 }
-

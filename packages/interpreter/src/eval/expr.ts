@@ -19,7 +19,7 @@ import { compileLambda } from './lambda';
 import { compileMatchExpr } from './match-expr';
 import { compileTry } from './try-expr';
 import { compileAwait, compileSpawn } from '../conc/compile';
-import { hoist } from '../conc/gen';
+import { compileForms } from '../conc/gen';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected node ${JSON.stringify((x as { kind?: string }).kind)}`);
@@ -27,20 +27,19 @@ export function assertNever(x: never): never {
 
 /** Compiles `e`; `expected` guides inference of lambdas and empty literals. */
 export function compileExpr(cx: FnCtx, e: Expr, expected?: Type): Compiled {
-  if (cx.points === null) return compileNode(cx, e, expected);
-  // CONCURRENCY.md §12.4: in a function that may suspend, suspension points
-  // are hoisted to their statement's generator (conc/gen.ts) unless they sit
-  // where they might not run.
-  const partial = CONDITIONAL.has(e.kind) || (e.kind === 'Binary' && (e.op === 'and' || e.op === 'or' || e.op === '??'));
-  if (partial) cx.noHoist++;
-  try {
-    return hoist(cx, compileNode(cx, e, expected));
-  } finally {
-    if (partial) cx.noHoist--;
+  if (!cx.suspends) {
+    // Whoever runs code that cannot suspend blocks at its suspension points (main pumps, §12.4).
+    const c = compileNode(cx, e, expected);
+    return c.gen === undefined ? c : { t: c.t, ev: c.ev };
   }
+  // CONCURRENCY.md §12.4: in a body that may suspend, a node containing a
+  // suspension point also gets a generator form (conc/gen.ts). Conditional
+  // nodes compose theirs by hand, so that what does not run does not suspend.
+  const strict = !(CONDITIONAL.has(e.kind) || (e.kind === 'Binary' && (e.op === 'and' || e.op === 'or' || e.op === '??')));
+  return compileForms(cx, strict, () => compileNode(cx, e, expected));
 }
 
-const CONDITIONAL = new Set(['IfExpr', 'Ternary', 'MatchExpr', 'Comprehension', 'OptionalField', 'Lambda']);
+const CONDITIONAL = new Set(['IfExpr', 'Ternary', 'MatchExpr', 'Comprehension', 'Lambda']);
 
 function compileNode(cx: FnCtx, e: Expr, expected?: Type): Compiled {
   switch (e.kind) {

@@ -1,25 +1,64 @@
 // Field access (§6.11): struct fields, tuple elements `t.0`, enum variants
-// `Color.Red` / `Color::Red`, and optional chaining `opt?.field`.
+// `Color.Red` / `Color::Red` (also `shapes.Color.Red` through a module),
+// optional chaining `opt?.field`, a module's public globals and functions as
+// `mod.NAME` (§12.2), and library constants such as `Math.PI` (STDLIB §9).
 
-import type { Field, OptionalField, Span } from '@wyn/parser';
+import type { Expr, Field, OptionalField, Span } from '@wyn/parser';
 import { type Compiled, type FnCtx } from '../compile/context';
-import { EnumDef } from '../program';
+import { EnumDef, type ModuleCtx, type StructDef, type TraitDef } from '../program';
 import { NONE, SomeVal, StructVal, TupleVal } from '../runtime/values';
 import { ANY, fresh, prune, type Type } from '../types';
 import { compileVariant } from './call';
 import { compileExpr } from './expr';
+import { functionValue, readRef } from './ident';
+import { compileModuleConstant } from '../stdlib/modules';
+
+/**
+ * The type an expression names when it is not a value: `Color` or, through an
+ * imported module, `shapes.Color` (§12: a module's types are reachable by its
+ * namespace as well as by their bare name).
+ */
+export function namedType(cx: FnCtx, e: Expr): StructDef | EnumDef | TraitDef | null {
+  if (e.kind === 'Ident') return cx.lookup(e.name) === null ? cx.comp.lookupType(e.name, cx.mod) : null;
+  if (e.kind === 'Field' && e.object.kind === 'Ident' && cx.lookup(e.object.name) === null) {
+    const ns = cx.mod.namespaces.get(e.object.name);
+    return ns?.structs.get(e.name) ?? ns?.enums.get(e.name) ?? ns?.traits.get(e.name) ?? null;
+  }
+  return null;
+}
+
+/** `mod.NAME` after `import a.mod`: a public global of the module, or a public function as a value (§12.2). */
+function namespaceMember(cx: FnCtx, ns: ModuleCtx, alias: string, name: string, span: Span): Compiled {
+  const g = cx.comp.moduleGlobals(ns).get(name);
+  const fn = ns.fns.get(name);
+  if (g === undefined && fn === undefined) {
+    cx.error('E0202', `module \`${alias}\` has no constant or function \`${name}\``, span);
+    return { t: ANY, ev: () => undefined };
+  }
+  if (g !== undefined ? g.isPublic !== true : !fn!.isPublic) {
+    cx.error('E0205', `${g !== undefined ? 'constant' : 'function'} '${name}' in module '${alias}' is private`, span);
+  }
+  if (g === undefined) return functionValue(cx, fn!, span);
+  return { t: g.t, ev: readRef(cx, { k: 'global', slot: g.slot, info: g }) };
+}
 
 export function compileField(cx: FnCtx, e: Field): Compiled {
   if (e.object.kind === 'Ident' && cx.lookup(e.object.name) === null) {
-    const ty = cx.comp.lookupType(e.object.name, cx.mod);
-    if (ty instanceof EnumDef) {
-      const tag = ty.variantIndex(e.name);
-      if (tag < 0) {
-        cx.error('E0206', `enum \`${ty.name}\` has no variant \`${e.name}\``, e.span);
-        return { t: ANY, ev: () => undefined };
-      }
-      return compileVariant(cx, ty, tag, null);
+    const ns = cx.mod.namespaces.get(e.object.name);
+    if (ns !== undefined) return namespaceMember(cx, ns, e.object.name, e.name, e.span);
+    if (cx.comp.lookupType(e.object.name, cx.mod) === null) {
+      const k = compileModuleConstant(cx, e.object.name, e.name, e.span);
+      if (k !== null) return k;
     }
+  }
+  const ty = namedType(cx, e.object);
+  if (ty instanceof EnumDef) {
+    const tag = ty.variantIndex(e.name);
+    if (tag < 0) {
+      cx.error('E0206', `enum \`${ty.name}\` has no variant \`${e.name}\``, e.span);
+      return { t: ANY, ev: () => undefined };
+    }
+    return compileVariant(cx, ty, tag, null);
   }
   const obj = compileExpr(cx, e.object);
   return fieldOf(cx, obj, e.name, e.span);

@@ -6,7 +6,9 @@ import type { Compiled, FnCtx, Ref } from '../compile/context';
 import type { FnDef } from '../program';
 import { FnVal, NONE } from '../runtime/values';
 import { ANY, fresh, prune, type Type, unify } from '../types';
-import { callInstance, findFunction } from './call';
+import { callInstance, callInstanceG, findFunction } from './call';
+import { isSuspendable } from '../conc/analysis';
+import { initModule } from '../compile/modules';
 
 export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
   switch (r.k) {
@@ -17,6 +19,14 @@ export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
     case 'global': {
       const G = cx.rt.G;
       const s = r.slot;
+      const home = r.info.home;
+      if (home !== undefined) {
+        // A module global: initialised before first use (compile/modules.ts).
+        return () => {
+          if (!home.ready) initModule(home, G);
+          return G[s];
+        };
+      }
       return () => G[s];
     }
     case 'cap': {
@@ -37,6 +47,13 @@ export function writeRef(cx: FnCtx, r: Ref): (f: unknown[], v: unknown) => void 
     case 'global': {
       const G = cx.rt.G;
       const s = r.slot;
+      const home = r.info.home;
+      if (home !== undefined) {
+        return (_f, v) => {
+          if (!home.ready) initModule(home, G);
+          G[s] = v;
+        };
+      }
       return (_f, v) => {
         G[s] = v;
       };
@@ -56,7 +73,8 @@ export function compileIdent(cx: FnCtx, e: Ident, expected?: Type): Compiled {
   if (e.name === 'none' || e.name === 'None') return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
   const fn = findFunction(cx, e.name);
   if (fn !== null) return functionValue(cx, fn, e.span, expected);
-  cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
+  if (cx.mod.namespaces.has(e.name)) cx.error('E0202', `module \`${e.name}\` is not a value`, e.span, `use one of its members, e.g. \`${e.name}.name\``);
+  else cx.error('E0202', `undefined variable \`${e.name}\``, e.span);
   return { t: ANY, ev: () => undefined };
 }
 
@@ -71,7 +89,10 @@ export function functionValue(cx: FnCtx, def: FnDef, span: Span, expected?: Type
   cx.comp.ensureCompiled(inst);
   const t: Type = { k: 'fn', params: inst.params, ret: inst.ret };
   const site = { file: cx.file, span };
-  const fv = new FnVal((args) => callInstance(cx.rt, inst, args, site), def.name);
+  const rt = cx.rt;
+  // A function that may suspend keeps its suspendable form as a value too (conc/gen.ts).
+  const gen = isSuspendable(cx.comp, def.decl) ? (args: unknown[]) => callInstanceG(rt, inst, args, site) : null;
+  const fv = new FnVal((args) => callInstance(rt, inst, args, site), def.name, gen);
   return { t, ev: () => fv };
 }
 

@@ -2,10 +2,15 @@
 // variable it mentions becomes a capture, copied into a fresh environment
 // each time the lambda expression is evaluated (§8.2). The environment lives
 // in frame slot 0, so assignments inside the lambda persist across its calls
-// without touching the outer variable.
+// without touching the outer variable. A lambda whose body may suspend
+// (conc/analysis.ts) also gets a generator form, `FnVal.gen`, which calls
+// from suspendable code take (eval/call.ts, CONCURRENCY.md §12.4).
 
 import type { Lambda } from '@wyn/parser';
 import { type Compiled, FnCtx, RETURN } from '../compile/context';
+import { lambdaMaySuspend } from '../conc/analysis';
+import { genOf } from '../conc/gen';
+import type { Conc, Gen } from '../conc/runtime';
 import { compileStmts } from '../exec/stmt';
 import { FnVal } from '../runtime/values';
 import { fresh, prune, type Type, unify, VOID } from '../types';
@@ -14,10 +19,14 @@ import { compileExpr } from './expr';
 import { readRef } from './ident';
 import { TryReturn } from './try-expr';
 
+type Run = (fr: unknown[]) => unknown;
+type RunG = (fr: unknown[]) => Gen<unknown>;
+
 export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
   const exp = expected !== undefined ? prune(expected) : undefined;
   const expFn = exp?.k === 'fn' && exp.params.length === e.params.length ? exp : undefined;
   const lx = new FnCtx(cx.comp, cx.mod, cx, 'lambda', fresh(), cx.typeParams, null);
+  lx.suspends = lambdaMaySuspend(cx.comp, e);
   const params = e.params.map((p, i) => {
     const t = p.type !== null ? cx.comp.resolveType(p.type, cx.typeParams, cx.mod) : (expFn?.params[i] ?? fresh());
     if (p.type !== null && expFn !== undefined) unify(t, expFn.params[i]);
@@ -26,11 +35,14 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
   });
   let ret: Type = e.returnType !== null ? cx.comp.resolveType(e.returnType, cx.typeParams, cx.mod) : (expFn?.ret ?? fresh());
   lx.ret = ret;
-  let run: (fr: unknown[]) => unknown;
+  const rt = cx.rt;
+  let run: Run;
+  let runG: RunG | null = null;
   if (e.body.kind === 'Block') {
     const body = compileStmts(lx, e.body.body);
-    const rt = cx.rt;
     run = (fr) => (body(fr) === RETURN ? rt.ret : undefined);
+    const g = genOf(body);
+    if (g !== undefined) runG = function* (fr) { return (yield* g(fr)) === RETURN ? rt.ret : undefined; };
     // A block without `return` yields nothing (§8.1).
     if (prune(ret).k === 'var' && !hasReturn(e.body)) unify(ret, VOID);
   } else {
@@ -38,18 +50,28 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
     if (!unify(ret, v.t) && prune(ret).k !== 'void') lx.expect(ret, v.t, e.body.span, 'lambda result');
     if (prune(ret).k === 'void') ret = v.t;
     run = v.ev;
+    if (v.gen !== undefined) runG = v.gen as RunG;
   }
-  if (lx.hasTry) run = catchTry(run, cx.rt);
+  if (lx.hasTry) {
+    run = catchTry(run, rt);
+    if (runG !== null) runG = catchTryG(runG, rt);
+  }
   const t: Type = { k: 'fn', params, ret };
   const caps = lx.captures.map((c) => readRef(cx, c.from));
   const n = params.length;
-  const rt = cx.rt;
   const site = { file: cx.file, span: e.span };
+  const frame = (env: unknown[], args: unknown[]): unknown[] => {
+    const fr = new Array(lx.nslots);
+    fr[0] = env;
+    for (let i = 0; i < n; i++) fr[i + 1] = args[i];
+    return fr;
+  };
+  const body = runG;
   return {
     t,
     ev: (f) => {
       const env = caps.map((c) => c(f));
-      return new FnVal((args) => {
+      const call = (args: unknown[]): unknown => {
         const fr = new Array(lx.nslots);
         fr[0] = env;
         for (let i = 0; i < n; i++) fr[i + 1] = args[i];
@@ -57,13 +79,21 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
         const r = run(fr);
         rt.depth--;
         return r;
-      }, 'lambda');
+      };
+      if (body === null) return new FnVal(call, 'lambda');
+      return new FnVal(call, 'lambda', function* (args) {
+        const fr = frame(env, args);
+        rt.enter(site);
+        const r = yield* body(fr);
+        rt.depth--;
+        return r;
+      });
     },
   };
 }
 
 /** `?` inside a lambda returns from the lambda, not from the function around it (§6.14, §8). */
-function catchTry(run: (fr: unknown[]) => unknown, rt: Runtime): (fr: unknown[]) => unknown {
+function catchTry(run: Run, rt: Runtime): Run {
   return (fr) => {
     const depth = rt.depth;
     try {
@@ -71,6 +101,21 @@ function catchTry(run: (fr: unknown[]) => unknown, rt: Runtime): (fr: unknown[])
     } catch (e) {
       if (!(e instanceof TryReturn)) throw e;
       rt.depth = depth;
+      return e.value;
+    }
+  };
+}
+
+/** The same for the generator form: the depth is relative to the task's base, which a resumed task may have moved (§12.4). */
+function catchTryG(run: RunG, rt: Runtime): RunG {
+  const base = (): number => (rt.conc as Conc | null)?.taskBase() ?? 0;
+  return function* (fr) {
+    const rel = rt.depth - base();
+    try {
+      return yield* run(fr);
+    } catch (e) {
+      if (!(e instanceof TryReturn)) throw e;
+      rt.depth = base() + rel;
       return e.value;
     }
   };

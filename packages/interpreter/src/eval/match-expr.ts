@@ -7,14 +7,14 @@ import { type Compiled, type Exec, type FnCtx, NORMAL } from '../compile/context
 import { panicAt } from '../runtime/errors';
 import { ANY, prune, type Type, unify } from '../types';
 import { compileBlockValue } from './block-value';
-import { compileCondition } from './conditional';
+import { compileCondition, type Cond } from './conditional';
 import { compileExpr } from './expr';
 import { compilePattern, type Test } from './pattern';
 import { compileStmt } from '../exec/stmt';
-import { anyGen, setGen, step } from '../conc/gen';
+import { anyExprGen, anyGen, setGen, step, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 
-interface ArmC<B> { test: Test; guard: ((f: unknown[]) => boolean) | null; body: B }
+interface ArmC<B> { test: Test; guard: Cond | null; body: B }
 
 function isCatchAll(p: Pattern, subject: Type): boolean {
   if (p.kind === 'WildcardPattern') return true;
@@ -77,47 +77,57 @@ export function compileMatchExpr(cx: FnCtx, e: MatchExpr, expected?: Type): Comp
     const c = a.body.kind === 'Block' ? compileBlockValue(cx, a.body, t ?? undefined) : compileExpr(cx, a.body as Expr, t ?? undefined);
     if (t === null) t = c.t;
     else if (!unify(t, c.t)) cx.expect(t, c.t, a.body.span, 'match arms have different types');
-    return c.ev;
+    return c;
   });
   checkExhaustive(cx, e.arms, subj.t, true, e.span);
   const se = subj.ev;
+  const plain = arms.map((a) => ({ test: a.test, guard: a.guard?.ev ?? null, body: a.body.ev }));
   const site = { file: cx.file, span: e.span };
-  return {
+  const out: Compiled = {
     t: t ?? ANY,
     ev: (f) => {
       const v = se(f);
-      for (let i = 0; i < arms.length; i++) {
-        const a = arms[i];
+      for (let i = 0; i < plain.length; i++) {
+        const a = plain[i];
         if (a.test(v, f) && (a.guard === null || a.guard(f))) return a.body(f);
       }
       return panicAt(site, 'E0906', 'no match arm matched the value');
     },
   };
+  if (!anyExprGen(subj, ...arms.flatMap((a) => [a.guard, a.body]))) return out;
+  // The subject, then each arm's guard in turn and the chosen body, each suspending where it does (§7.1).
+  out.gen = function* (f) {
+    const v = yield* valueOf(subj, f);
+    for (let i = 0; i < arms.length; i++) {
+      const a = arms[i];
+      if (a.test(v, f) && (a.guard === null || (yield* valueOf<boolean>(a.guard, f)))) return yield* valueOf(a.body, f);
+    }
+    return panicAt(site, 'E0906', 'no match arm matched the value');
+  };
+  return out;
 }
 
 export function compileMatchStmt(cx: FnCtx, s: MatchStmt): Exec {
   const subj = compileExpr(cx, s.subject);
-  // Guards may not run: their suspension points block rather than hoist (conc/gen.ts).
-  cx.noHoist++;
   const arms = compileArms(cx, s.arms, subj.t, (a) => compileStmt(cx, a.body));
-  cx.noHoist--;
   checkExhaustive(cx, s.arms, subj.t, false, s.span);
   const se = subj.ev;
+  const plain = arms.map((a) => ({ test: a.test, guard: a.guard?.ev ?? null, body: a.body }));
   const e: Exec = (f) => {
     const v = se(f);
-    for (let i = 0; i < arms.length; i++) {
-      const a = arms[i];
+    for (let i = 0; i < plain.length; i++) {
+      const a = plain[i];
       if (a.test(v, f) && (a.guard === null || a.guard(f))) return a.body(f);
     }
     return NORMAL;
   };
-  if (!anyGen(...arms.map((a) => a.body))) return e;
+  if (!anyGen(...arms.map((a) => a.body)) && !anyExprGen(subj, ...arms.map((a) => a.guard))) return e;
   // An arm that may suspend parks the task (CONCURRENCY.md §12.4).
   return setGen(e, function* (f): Gen<number> {
-    const v = se(f);
+    const v = yield* valueOf(subj, f);
     for (let i = 0; i < arms.length; i++) {
       const a = arms[i];
-      if (a.test(v, f) && (a.guard === null || a.guard(f))) return yield* step(a.body, f);
+      if (a.test(v, f) && (a.guard === null || (yield* valueOf<boolean>(a.guard, f)))) return yield* step(a.body, f);
     }
     return NORMAL;
   });

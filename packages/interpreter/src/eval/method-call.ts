@@ -12,11 +12,43 @@ import { compileHandleMethod } from '../stdlib/modules';
 import { compileNumberMethod } from '../stdlib/number-methods';
 import { compileOptionMethod } from '../stdlib/option-methods';
 import { compileStringMethod } from '../stdlib/string-methods';
-import { ANY, fresh, prune, STRING, type Type } from '../types';
-import { callInstance, compileUserCall, compileValueCall } from './call';
+import { ANY, arrayOf, fresh, prune, STRING, type Type, unify } from '../types';
+import { callInstance, callInstanceG, compileUserCall, compileValueCall } from './call';
+import { isSuspendable } from '../conc/analysis';
+import { implementors } from '../compile/traits';
+import { moduleOrder } from '../compile/modules';
+import { panicAt } from '../runtime/errors';
 import { compileExpr } from './expr';
 
+/**
+ * Built-in methods that only one type has: an unannotated lambda parameter
+ * (`shout = (s) => s.upper()`) gets its type from them, as it would from a
+ * call site (§3.10), since the body is compiled before any call is seen.
+ */
+const STRING_ONLY = new Set(['upper', 'lower', 'capitalize', 'title', 'trim', 'trim_left', 'trim_right', 'starts_with', 'ends_with',
+  'last_index_of', 'replace', 'replace_all', 'substring', 'char_at', 'repeat', 'split', 'split_at', 'split_count', 'lines', 'words',
+  'chars', 'bytes', 'to_bytes', 'pad_left', 'pad_right', 'is_alpha', 'is_digit', 'is_alnum', 'is_whitespace', 'is_numeric',
+  'parse_int', 'parse_float', 'ascii', 'format']);
+const ARRAY_ONLY = new Set(['push', 'pop', 'first', 'last', 'insert', 'remove_at', 'take', 'skip', 'join', 'sort', 'sorted', 'sort_by',
+  'min_by', 'max_by', 'map', 'flat_map', 'filter', 'any', 'all', 'every', 'each', 'reduce', 'flatten', 'unique', 'average']);
+const MAP_ONLY = new Set(['keys', 'values', 'has']);
+
+function receiverFromMethod(cx: FnCtx, name: string): Type | null {
+  const userMethod = [cx.comp.entry, ...moduleOrder(cx.comp.entry)].some((m) =>
+    [...m.structs.values(), ...m.enums.values()].some((d) => d.methods.has(name)));
+  if (userMethod) return null;
+  if (STRING_ONLY.has(name)) return STRING;
+  if (ARRAY_ONLY.has(name)) return arrayOf(fresh());
+  if (MAP_ONLY.has(name)) return { k: 'map', key: STRING, val: fresh() };
+  return null;
+}
+
 export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled {
+  const rt0 = prune(recv.t);
+  if (rt0.k === 'var') {
+    const guess = receiverFromMethod(cx, name);
+    if (guess !== null) unify(rt0, guess);
+  }
   const t = prune(recv.t);
   if (t.k === 'struct' || t.k === 'enum') {
     const m = t.def.methods.get(name);
@@ -46,7 +78,10 @@ export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call:
     compileOptionMethod(cx, t, recv, name, call) ??
     compileHandleMethod(cx, t, recv, name, call, expected);
   if (c !== null) return c;
-  cx.error('E0305', `no method \`${name}\` on type \`${t.k === 'var' ? 'unknown' : t.k}\``, call.callee.span);
+  if (t.k === 'var') {
+    cx.error('E0305', `cannot tell the type of the value \`${name}\` is called on`, call.callee.span,
+      'annotate the lambda parameter or variable, e.g. `(s: string) => ...`');
+  } else cx.error('E0305', `no method \`${name}\` on type \`${t.k}\``, call.callee.span);
   call.args.forEach((a) => compileExpr(cx, a.value));
   return { t: ANY, ev: () => undefined };
 }
@@ -63,24 +98,31 @@ function compileTraitCall(
   const evs = call.args.map((a) => compileExpr(cx, a.value).ev);
   // Instances per concrete struct are created at compile time for every
   // implementor, so the runtime lookup is one Map get.
+  // Implementing types of every module count, not only the caller's (§4.6, §12).
   const table = new Map<StructDef | EnumDef, FnInstance>();
-  const comp = cx.comp;
-  const all = [...comp.entry.structs.values(), ...[...comp.entry.namespaces.values()].flatMap((m) => [...m.structs.values()])];
-  for (const def of all) {
-    const m = def.methods.get(name);
-    if (m === undefined) continue;
-    const inst = comp.instance(m, new Map(), { k: 'struct', def, args: [] });
-    table.set(def, inst);
+  for (const { def, fn } of implementors(cx.comp, name)) {
+    table.set(def, cx.comp.instance(fn, new Map(), def instanceof StructDef ? { k: 'struct', def, args: [] } : { k: 'enum', def, args: [] }));
   }
   const rev = recv.ev;
   const site = { file: cx.file, span: call.span };
   const rt = cx.rt;
-  return {
+  const out: Compiled = {
     t: ret,
     ev: (f) => {
-      const self = rev(f) as StructVal;
-      const inst = table.get(self.def)!;
+      const self = rev(f) as StructVal | EnumVal;
+      const inst = table.get(self.def);
+      if (inst === undefined) panicAt(site, 'E0909', `\`${self.def.name}\` has no method \`${name}\``);
       return callInstance(rt, inst, [self, ...evs.map((e) => e(f))], site);
     },
   };
+  // An implementation that may suspend runs in its suspendable form from suspendable code (§12.4).
+  if (cx.suspends && [...table.values()].some((inst) => isSuspendable(cx.comp, inst.def.decl))) {
+    out.gen = function* (f) {
+      const self = rev(f) as StructVal | EnumVal;
+      const inst = table.get(self.def);
+      if (inst === undefined) panicAt(site, 'E0909', `\`${self.def.name}\` has no method \`${name}\``);
+      return yield* callInstanceG(rt, inst, [self, ...evs.map((e) => e(f))], site);
+    };
+  }
+  return out;
 }

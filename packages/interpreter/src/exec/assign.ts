@@ -5,16 +5,28 @@
 import type { AssignStmt, Binary, DestructureDecl, Expr, IncDecStmt, MultiAssign, Span, VarDecl } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL, type Ref, type VarInfo } from '../compile/context';
 import { arrayIndexPanic } from '../eval/index-expr';
+import { binaryOf } from '../eval/binary';
 import { compileExpr } from '../eval/expr';
 import { readRef, writeRef } from '../eval/ident';
 import { widen } from '../eval/call';
 import { panicAt } from '../runtime/errors';
+import { anyExprGen, type ExprGen, recording, replaying, setGen, slotOf, valueOf } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import * as I from '../runtime/int64';
 import { StructVal, type TupleVal, type WMap } from '../runtime/values';
 import { isReservedName } from '../stdlib/builtins';
 import { ANY, fresh, INT, prune, STRING, type Type } from '../types';
 
-interface Place { t: Type; get: Compiled['ev']; set: (f: unknown[], v: unknown) => void }
+/**
+ * An assignable place. `modify` reads and writes it with the object and index
+ * evaluated once (`a[next()] += 1` calls `next` once, §5.1).
+ */
+interface Place {
+  t: Type;
+  get: Compiled['ev'];
+  set: (f: unknown[], v: unknown) => void;
+  modify: (f: unknown[], g: (old: unknown) => unknown) => void;
+}
 
 const refOf = (info: VarInfo): Ref => (info.global ? { k: 'global', slot: info.slot, info } : { k: 'local', slot: info.slot, info });
 
@@ -38,7 +50,9 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         }
         r = refOf(cx.declareFunctionLevel(target.name, valueType));
       } else checkAssignable(cx, r, target.span);
-      return { t: r.info.t, get: readRef(cx, r), set: writeRef(cx, r) };
+      const get = readRef(cx, r);
+      const set = writeRef(cx, r);
+      return { t: r.info.t, get, set, modify: (f, g) => set(f, g(get(f))) };
     }
     case 'Index': {
       const obj = compileExpr(cx, target.object);
@@ -49,15 +63,19 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         const k = compileExpr(cx, target.index);
         cx.expect(STRING, k.t, target.index.span, 'map keys are strings');
         const ke = k.ev;
+        const read = (m: WMap, key: string): unknown => {
+          if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
+          return m.get(key);
+        };
         return {
           t: ot.val,
-          get: (f) => {
+          get: (f) => read(oe(f) as WMap, ke(f) as string),
+          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
+          modify: (f, g) => {
             const m = oe(f) as WMap;
             const key = ke(f) as string;
-            if (!m.has(key)) panicAt(site, 'E0907', `map key "${key}" not found for compound assignment (+=, -=, ...)`);
-            return m.get(key);
+            m.set(key, g(read(m, key)));
           },
-          set: (f, v) => (oe(f) as WMap).set(ke(f) as string, v),
         };
       }
       if (ot.k === 'string') {
@@ -83,9 +101,19 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
           const a = oe(f) as unknown[];
           a[norm(a, ie(f))] = v;
         },
+        modify: (f, g) => {
+          const a = oe(f) as unknown[];
+          const j = norm(a, ie(f));
+          a[j] = g(a[j]);
+        },
       };
     }
     case 'Field': {
+      if (target.object.kind === 'Ident' && cx.lookup(target.object.name) === null && cx.mod.namespaces.has(target.object.name)) {
+        // §12.2: importers read a module's constants; only the module's own functions change its globals.
+        cx.error('E0208', `cannot assign to \`${target.object.name}.${target.name}\` outside its module`, target.span);
+        return null;
+      }
       const base = compilePlace(cx, target.object, null);
       if (base === null) return null;
       const bt = prune(base.t);
@@ -99,16 +127,17 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         return null;
       }
       const bget = base.get;
-      const bset = base.set;
+      const bmod = base.modify;
+      const withField = (s: StructVal, v: unknown): StructVal => {
+        const fields = s.f.slice();
+        fields[i] = v;
+        return new StructVal(s.def, fields);
+      };
       return {
         t: bt.def.fieldType(i, bt.args),
         get: (f) => (bget(f) as StructVal).f[i],
-        set: (f, v) => {
-          const s = bget(f) as StructVal;
-          const fields = s.f.slice();
-          fields[i] = v;
-          bset(f, new StructVal(s.def, fields));
-        },
+        set: (f, v) => bmod(f, (s) => withField(s as StructVal, v)),
+        modify: (f, g) => bmod(f, (s) => withField(s as StructVal, g((s as StructVal).f[i]))),
       };
     }
     default:
@@ -124,47 +153,163 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
     let want: Type | undefined = pre?.info.t;
     if (want === undefined && s.target.kind !== 'Ident') want = undefined;
     const v = compileExpr(cx, s.value, want);
-    const place = compilePlace(cx, s.target, v.t);
-    if (place === null) return () => NORMAL;
-    const ev = s.target.kind === 'Field' ? widen(cx, place.t, v, s.value.span) : v.ev;
+    const target = placeForms(cx, s.target, v.t);
+    if (target === null) return () => NORMAL;
+    const place = target.place;
+    const value = (c: Compiled): Compiled['ev'] => (s.target.kind === 'Field' ? widen(cx, place.t, c, s.value.span) : c.ev);
+    const ev = value(v);
     if (s.target.kind !== 'Field') cx.expect(place.t, v.t, s.value.span, 'mismatched types in assignment');
     const set = place.set;
-    return (f) => {
+    const e: Exec = (f) => {
       set(f, ev(f));
       return NORMAL;
     };
+    return storeGen(cx, e, v, value, target);
   }
-  const place = compilePlace(cx, s.target, null);
-  if (place === null) return () => NORMAL;
+  const target = placeForms(cx, s.target, null);
+  if (target === null) return () => NORMAL;
+  const place = target.place;
+  // The target is read once, through the place: a missing map key gets the
+  // compound-assignment panic (§13.2), and its index is evaluated once. A
+  // plain variable has neither concern and keeps the direct read (hot loops).
+  let current: unknown;
+  const plain = s.target.kind === 'Ident';
+  const left: Compiled = { t: place.t, ev: plain ? place.get : () => current };
   const bin: Binary = { kind: 'Binary', op: s.op.slice(0, -1) as Binary['op'], left: s.target, right: s.value, span: s.span, opSpan: s.span };
-  const v = compileExpr(cx, bin);
+  const right = compileExpr(cx, s.value);
+  const v = binaryOf(cx, bin, left, right);
   const pt = prune(place.t);
-  const ev = pt.k === 'float' && prune(v.t).k === 'int' ? widen(cx, place.t, v, s.span) : v.ev;
-  if (!(pt.k === 'float' && prune(v.t).k === 'int')) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
-  const set = place.set;
-  return (f) => {
-    set(f, ev(f));
+  const widens = pt.k === 'float' && prune(v.t).k === 'int';
+  const value = (c: Compiled): Compiled['ev'] => (widens ? widen(cx, place.t, c, s.span) : c.ev);
+  const ev = value(v);
+  if (!widens) cx.expect(place.t, v.t, s.span, 'mismatched types in compound assignment');
+  let e: Exec;
+  if (plain) {
+    const set = place.set;
+    e = (f) => {
+      set(f, ev(f));
+      return NORMAL;
+    };
+  } else {
+    const modify = place.modify;
+    // `current` and `frame` are read before the right operand runs, so a
+    // recursive use of this statement in the right operand cannot disturb them.
+    let frame: unknown[] = [];
+    const update = (old: unknown): unknown => {
+      current = old;
+      return ev(frame);
+    };
+    e = (f) => {
+      frame = f;
+      modify(f, update);
+      return NORMAL;
+    };
+  }
+  return compoundGen(cx, e, { bin, left, right, ev, value, target, setCurrent: plain ? null : (x) => (current = x) });
+}
+
+/** A place, and when its operands contain a suspension point, the same place over slots and their filler (conc/gen.ts). */
+interface PlaceForms { place: Place; slotted: { place: Place; fill: (f: unknown[]) => Gen<void> } | null }
+
+function placeForms(cx: FnCtx, target: Expr, valueType: Type | null): PlaceForms | null {
+  const { value: place, kids } = recording(cx, () => compilePlace(cx, target, valueType));
+  if (place === null) return null;
+  if (!anyExprGen(...kids)) return { place, slotted: null };
+  const again = replaying(cx, kids, () => compilePlace(cx, target, valueType));
+  if (again === null || again.value === null) return { place, slotted: null };
+  return { place, slotted: { place: again.value, fill: again.fill } };
+}
+
+/**
+ * The generator of `place = value` when either contains a suspension point:
+ * the value first, then the place's operands, as the closure does. `value`
+ * converts a compiled value for the place (widening), here over a slot.
+ */
+function storeGen(cx: FnCtx, e: Exec, v: Compiled, value: (c: Compiled) => Compiled['ev'], target: PlaceForms): Exec {
+  const slotted = target.slotted;
+  if (!anyExprGen(v) && slotted === null) return e;
+  const { slot, read } = slotOf(cx, v.t);
+  const conv = value(read);
+  const set = slotted === null ? target.place.set : slotted.place.set;
+  const fill = slotted?.fill;
+  return setGen(e, function* (f): Gen<number> {
+    f[slot] = yield* valueOf(v, f);
+    if (fill !== undefined) yield* fill(f);
+    set(f, conv(f));
     return NORMAL;
-  };
+  });
+}
+
+/**
+ * The generator of `place op= value` when either contains a suspension
+ * point, in the closure's order: the place's operands once, the old value,
+ * then the right operand (suspending where it does), then the store.
+ */
+function compoundGen(
+  cx: FnCtx,
+  e: Exec,
+  parts: { bin: Binary; left: Compiled; right: Compiled; ev: Compiled['ev']; value: (c: Compiled) => Compiled['ev']; target: PlaceForms; setCurrent: ((x: unknown) => void) | null },
+): Exec {
+  const { right, target, setCurrent } = parts;
+  const slotted = target.slotted;
+  const rg = right.gen as ExprGen | undefined;
+  if (rg === undefined && slotted === null) return e;
+  // Without a suspending right operand, the closure's own value computation serves.
+  let conv = parts.ev;
+  let rslot = -1;
+  if (rg !== undefined) {
+    const { slot, read } = slotOf(cx, right.t);
+    rslot = slot;
+    conv = parts.value(binaryOf(cx, parts.bin, parts.left, read));
+  }
+  const p = slotted === null ? target.place : slotted.place;
+  const fill = slotted?.fill;
+  return setGen(e, function* (f): Gen<number> {
+    if (fill !== undefined) yield* fill(f);
+    if (setCurrent !== null) setCurrent(p.get(f));
+    if (rg !== undefined) f[rslot] = yield* rg(f);
+    p.set(f, conv(f));
+    return NORMAL;
+  });
 }
 
 export function compileIncDec(cx: FnCtx, s: IncDecStmt): Exec {
-  const place = compilePlace(cx, s.target, null);
-  if (place === null) return () => NORMAL;
+  const target = placeForms(cx, s.target, null);
+  if (target === null) return () => NORMAL;
+  const place = target.place;
   cx.expect(INT, place.t, s.span, '`++`/`--` need an int');
-  const { get, set } = place;
   const d = s.op === '++' ? 1 : -1;
-  return (f) => {
-    const x = get(f) as I.Int;
-    set(f, I.add(x, d));
+  let e: Exec;
+  if (s.target.kind === 'Ident') {
+    const { get, set } = place;
+    e = (f) => {
+      set(f, I.add(get(f) as I.Int, d));
+      return NORMAL;
+    };
+  } else {
+    const modify = place.modify;
+    const step = (x: unknown): unknown => I.add(x as I.Int, d);
+    e = (f) => {
+      modify(f, step);
+      return NORMAL;
+    };
+  }
+  const slotted = target.slotted;
+  if (slotted === null) return e;
+  const { get: g2, set: s2 } = slotted.place;
+  const fill = slotted.fill;
+  // The place's operands are evaluated once, as the closure's modify does.
+  return setGen(e, function* (f): Gen<number> {
+    yield* fill(f);
+    s2(f, I.add(g2(f) as I.Int, d));
     return NORMAL;
-  };
+  });
 }
 
 export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   const annot = s.type === null ? null : cx.comp.resolveType(s.type, cx.typeParams, cx.mod);
   const v = compileExpr(cx, s.value, annot ?? undefined);
-  if (annot !== null) cx.expect(annot, v.t, s.value.span, `\`${s.name}\` is declared \`${s.type ? '' : ''}\` with another type`);
+  if (annot !== null) cx.expect(annot, v.t, s.value.span, `mismatched types in the declaration of \`${s.name}\``);
   if (isReservedName(s.name)) cx.error('E0208', `Cannot assign to constant '${s.name}'`, s.span);
   let info: VarInfo;
   const pre = cx.kind === 'top' && cx.scopes.length === 1 ? cx.scopes[0].get(s.name) : undefined;
@@ -182,10 +327,16 @@ export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   }
   const w = writeRef(cx, refOf(info));
   const ev = v.ev;
-  return (f) => {
+  const e: Exec = (f) => {
     w(f, ev(f));
     return NORMAL;
   };
+  const g = v.gen as ExprGen | undefined;
+  if (g === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    w(f, yield* g(f));
+    return NORMAL;
+  });
 }
 
 /** `var (a, b) = t`, `var [a, b] = xs`, `var a, b = 1, 2` (§4.1). */
@@ -196,11 +347,18 @@ export function compileDestructure(cx: FnCtx, s: DestructureDecl): Exec {
     if (vs.length !== names.length) cx.error('E0303', 'number of names and values differ', s.span);
     const ws = names.map((n, i) => (n === null ? null : writeRef(cx, refOf(cx.declare(n, vs[i]?.t ?? ANY, s.constant)))));
     const evs = vs.map((v) => v.ev);
-    return (f) => {
+    const e: Exec = (f) => {
       const vals = evs.map((e) => e(f));
       ws.forEach((w, i) => w?.(f, vals[i]));
       return NORMAL;
     };
+    if (!anyExprGen(...vs)) return e;
+    return setGen(e, function* (f): Gen<number> {
+      const vals: unknown[] = [];
+      for (const v of vs) vals.push(yield* valueOf(v, f));
+      ws.forEach((w, i) => w?.(f, vals[i]));
+      return NORMAL;
+    });
   }
   const v = compileExpr(cx, s.values[0]);
   const t = prune(v.t);
@@ -221,14 +379,18 @@ export function compileDestructure(cx: FnCtx, s: DestructureDecl): Exec {
   const ev = v.ev;
   const n = names.length;
   const site = { file: cx.file, span: s.span };
-  return (f) => {
-    const x = ev(f);
+  const store = (f: unknown[], x: unknown): number => {
     const items = Array.isArray(x) ? x : (x as TupleVal).items;
     if (Array.isArray(x) && x.length < n) arrayIndexPanic(site, x.length, x.length);
     ws.forEach((w, i) => w?.(f, items[i]));
     rest?.(f, items.slice(n));
     return NORMAL;
   };
+  const e: Exec = (f) => store(f, ev(f));
+  if (v.gen === undefined) return e;
+  return setGen(e, function* (f): Gen<number> {
+    return store(f, yield* valueOf(v, f));
+  });
 }
 
 /** `a, b = b, a`: every value first, then the targets left to right (§4.1). */
@@ -251,10 +413,18 @@ export function compileMultiAssign(cx: FnCtx, s: MultiAssign): Exec {
     return place?.set ?? null;
   });
   const first = orig.map((c) => c.ev);
-  return (f) => {
+  const e: Exec = (f) => {
     const vals = spread ? ((first[0](f) as TupleVal).items) : first.map((e) => e(f));
     ws.forEach((w, i) => w?.(f, vals[i]));
     return NORMAL;
   };
+  if (!anyExprGen(...orig)) return e;
+  return setGen(e, function* (f): Gen<number> {
+    const got: unknown[] = [];
+    for (const c of orig) got.push(yield* valueOf(c, f));
+    const vals = spread ? (got[0] as TupleVal).items : got;
+    ws.forEach((w, i) => w?.(f, vals[i]));
+    return NORMAL;
+  });
 }
 

@@ -4,20 +4,22 @@
 // iteration i begins; maps iterate the keys present at loop start.
 
 import type { Binder, CForStmt, Expr, ForStmt, Span, WhileStmt } from '@wyn/parser';
-import { BREAK, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
+import { BREAK, type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
 import { compileCondition } from '../eval/conditional';
 import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
-import { anyGen, collect, runPoints, setGen, step as stepG } from '../conc/gen';
+import { anyExprGen, anyGen, type ExprGen, genOf, setGen, step as stepG, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileBody, compileStmt } from './stmt';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
 export type Loop = (f: unknown[], body: Exec) => number;
-/** The same loop, stepping a body that may suspend (conc/gen.ts). */
+/** The same loop, stepping a body that may suspend, its iterable or bounds suspending where they do (conc/gen.ts). */
 export type LoopG = (f: unknown[], body: Exec) => Gen<number>;
+/** A compiled iteration: `suspends` when its iterable or bounds contain a suspension point. */
+export interface Iteration { loop: Loop; loopG: LoopG; suspends: boolean }
 
 function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
   if (b === undefined || b.name === null) return null;
@@ -30,7 +32,7 @@ const stop = (c: number): boolean => c === BREAK || c === RETURN;
 
 export function compileIterable(
   cx: FnCtx, binders: Binder[], iterable: Expr, rangeEnd: Expr | null, inclusive: boolean, span: Span,
-): { loop: Loop; loopG?: LoopG } {
+): Iteration {
   if (rangeEnd !== null) return rangeLoop(cx, binders, compileExpr(cx, iterable), compileExpr(cx, rangeEnd), inclusive, null, span);
   if (iterable.kind === 'Call' && iterable.callee.kind === 'Ident' && cx.lookup(iterable.callee.name) === null) {
     const name = iterable.callee.name;
@@ -38,7 +40,7 @@ export function compileIterable(
     if (name === 'range' && (args.length === 2 || args.length === 3)) {
       const step = args[2];
       const down = step !== undefined && step.kind === 'Unary' && step.op === '-';
-      return rangeLoop(cx, binders, compileExpr(cx, args[0]), compileExpr(cx, args[1]), false, step === undefined ? null : { ev: compileExpr(cx, step).ev, down }, span);
+      return rangeLoop(cx, binders, compileExpr(cx, args[0]), compileExpr(cx, args[1]), false, step === undefined ? null : { c: compileExpr(cx, step), down }, span);
     }
     if (name === 'zip' && args.length === 2) {
       const a = compileExpr(cx, args[0]);
@@ -50,6 +52,7 @@ export function compileIterable(
       const ae = a.ev;
       const be = b.ev;
       return {
+        suspends: anyExprGen(a, b),
         loop: (f, body) => {
           const xs = ae(f) as unknown[];
           const ys = be(f) as unknown[];
@@ -63,13 +66,14 @@ export function compileIterable(
           return NORMAL;
         },
         loopG: function* (f, body) {
-          const xs = ae(f) as unknown[];
-          const ys = be(f) as unknown[];
+          const bg = genOf(body);
+          const xs = (yield* valueOf(a, f)) as unknown[];
+          const ys = (yield* valueOf(b, f)) as unknown[];
           const n = Math.min(xs.length, ys.length);
           for (let i = 0; i < n; i++) {
             wa?.(f, xs[i]);
             wb?.(f, ys[i]);
-            const c = yield* stepG(body, f);
+            const c = bg === undefined ? body(f) : yield* bg(f);
             if (stop(c)) return c === RETURN ? RETURN : NORMAL;
           }
           return NORMAL;
@@ -84,6 +88,7 @@ export function compileIterable(
     const wk = bind(cx, binders[0], STRING, true);
     const wv = bind(cx, binders[1], t.val, true);
     return {
+      suspends: anyExprGen(it),
       loop: (f, body) => {
         const m = ie(f) as WMap;
         const keys = m.keys().slice();
@@ -96,12 +101,13 @@ export function compileIterable(
         return NORMAL;
       },
       loopG: function* (f, body) {
-        const m = ie(f) as WMap;
+        const bg = genOf(body);
+        const m = (yield* valueOf(it, f)) as WMap;
         const keys = m.keys().slice();
         for (const k of keys) {
           wk?.(f, k);
           wv?.(f, m.get(k));
-          const c = yield* stepG(body, f);
+          const c = bg === undefined ? body(f) : yield* bg(f);
           if (stop(c)) return c === RETURN ? RETURN : NORMAL;
         }
         return NORMAL;
@@ -117,6 +123,7 @@ export function compileIterable(
   const wi = two ? bind(cx, binders[0], INT, true) : null;
   const wx = bind(cx, binders[two ? 1 : 0], el, true);
   return {
+    suspends: anyExprGen(it),
     loop: (f, body) => {
       const xs = ie(f) as unknown[];
       const n = xs.length;
@@ -129,12 +136,13 @@ export function compileIterable(
       return NORMAL;
     },
     loopG: function* (f, body) {
-      const xs = ie(f) as unknown[];
+      const bg = genOf(body);
+      const xs = (yield* valueOf(it, f)) as unknown[];
       const n = xs.length;
       for (let i = 0; i < n; i++) {
         wi?.(f, i);
         wx?.(f, xs[i]);
-        const c = yield* stepG(body, f);
+        const c = bg === undefined ? body(f) : yield* bg(f);
         if (stop(c)) return c === RETURN ? RETURN : NORMAL;
       }
       return NORMAL;
@@ -143,9 +151,9 @@ export function compileIterable(
 }
 
 function rangeLoop(
-  cx: FnCtx, binders: Binder[], start: { t: Type; ev: (f: unknown[]) => unknown }, end: { t: Type; ev: (f: unknown[]) => unknown },
-  inclusive: boolean, step: { ev: (f: unknown[]) => unknown; down: boolean } | null, span: Span,
-): { loop: Loop; loopG?: LoopG } {
+  cx: FnCtx, binders: Binder[], start: Compiled, end: Compiled,
+  inclusive: boolean, step: { c: Compiled; down: boolean } | null, span: Span,
+): Iteration {
   cx.expect(INT, start.t, span, 'range bounds must be ints');
   cx.expect(INT, end.t, span, 'range bounds must be ints');
   const b = binders[0];
@@ -154,10 +162,15 @@ function rangeLoop(
   const fr = cx.kind === 'top' ? () => G : (f: unknown[]) => f;
   const se = start.ev as (f: unknown[]) => number;
   const ee = end.ev as (f: unknown[]) => number;
+  // The end bound is evaluated before every iteration: inline its closure when it cannot suspend.
+  const eg = end.gen as ExprGen | undefined;
+  const suspends = anyExprGen(start, end, step?.c);
   if (step !== null) {
-    const st = step.ev as (f: unknown[]) => number;
+    const st = step.c.ev as (f: unknown[]) => number;
+    const sc = step.c;
     const down = step.down;
     return {
+      suspends,
       loop: (f, body) => {
         const s = st(f);
         const v = fr(f);
@@ -170,11 +183,14 @@ function rangeLoop(
         return NORMAL;
       },
       loopG: function* (f, body) {
-        const s = st(f);
+        const bg = genOf(body);
+        const s = yield* valueOf<number>(sc, f);
         const v = fr(f);
-        for (let i = se(f); down ? i > ee(f) : i < ee(f); ) {
+        for (let i = yield* valueOf<number>(start, f); ; ) {
+          const e = (eg === undefined ? ee(f) : yield* eg(f)) as number;
+          if (down ? i <= e : i >= e) break;
           v[slot] = i;
-          const c = yield* stepG(body, f);
+          const c = bg === undefined ? body(f) : yield* bg(f);
           if (stop(c)) return c === RETURN ? RETURN : NORMAL;
           i = (v[slot] as number) + s;
         }
@@ -184,6 +200,7 @@ function rangeLoop(
   }
   const extra = inclusive ? 1 : 0;
   return {
+    suspends,
     loop: (f, body) => {
       const v = fr(f);
       for (let i = se(f); i < ee(f) + extra; ) {
@@ -195,10 +212,11 @@ function rangeLoop(
       return NORMAL;
     },
     loopG: function* (f, body) {
+      const bg = genOf(body);
       const v = fr(f);
-      for (let i = se(f); i < ee(f) + extra; ) {
+      for (let i = yield* valueOf<number>(start, f); i < ((eg === undefined ? ee(f) : yield* eg(f)) as number) + extra; ) {
         v[slot] = i;
-        const c = yield* stepG(body, f);
+        const c = bg === undefined ? body(f) : yield* bg(f);
         if (c !== NORMAL && stop(c)) return c === RETURN ? RETURN : NORMAL;
         i = (v[slot] as number) + 1;
       }
@@ -209,19 +227,19 @@ function rangeLoop(
 
 export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.pushScope();
-  const { loop, loopG } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
+  const { loop, loopG, suspends } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
   // A body that may suspend parks the task between iterations' statements (§12.4).
-  return loopG !== undefined && anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e;
+  return suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e;
 }
 
 export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
-  // The condition's suspension points run before every test (conc/gen.ts).
-  const { value: c, points } = collect(cx, () => compileCondition(cx, s.condition));
+  const cond = compileCondition(cx, s.condition);
+  const c = cond.ev;
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
@@ -233,12 +251,13 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   };
-  if (points.length === 0 && !anyGen(body)) return e;
+  if (!anyExprGen(cond) && !anyGen(body)) return e;
+  // The condition suspends, where it does, before every test.
+  const cg = cond.gen;
+  const bg = genOf(body);
   return setGen(e, function* (f): Gen<number> {
-    for (;;) {
-      yield* runPoints(points, f);
-      if (!c(f)) break;
-      const r = yield* stepG(body, f);
+    while (cg === undefined ? c(f) : yield* cg(f)) {
+      const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;
     }
@@ -249,7 +268,8 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
 export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   cx.pushScope();
   const init = compileStmt(cx, s.init);
-  const { value: c, points } = collect(cx, () => compileCondition(cx, s.condition));
+  const cond = compileCondition(cx, s.condition);
+  const c = cond.ev;
   cx.loopDepth++;
   const body = compileBody(cx, s.body);
   cx.loopDepth--;
@@ -263,12 +283,12 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
     }
     return NORMAL;
   };
-  if (points.length === 0 && !anyGen(init, body, update)) return e;
+  if (!anyExprGen(cond) && !anyGen(init, body, update)) return e;
+  const cg = cond.gen;
+  const bg = genOf(body);
   return setGen(e, function* (f): Gen<number> {
-    for (yield* stepG(init, f); ; yield* stepG(update, f)) {
-      yield* runPoints(points, f);
-      if (!c(f)) break;
-      const r = yield* stepG(body, f);
+    for (yield* stepG(init, f); cg === undefined ? c(f) : yield* cg(f); yield* stepG(update, f)) {
+      const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;
     }

@@ -7,12 +7,21 @@ import { type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile
 import { widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import { SomeVal } from '../runtime/values';
+import { setGen, slotOf, valueOf } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 import { prune, unify } from '../types';
 
 export function runDefers(f: unknown[], slot: number): void {
-  const ds = f[slot] as ((f: unknown[]) => unknown)[] | undefined;
+  const ds = f[slot] as Compiled[] | undefined;
   if (ds === undefined) return;
-  while (ds.length > 0) ds.pop()!(f);
+  while (ds.length > 0) ds.pop()!.ev(f);
+}
+
+/** The same in a generator: a deferred expression that contains a suspension point suspends (conc/gen.ts). */
+export function* runDefersG(f: unknown[], slot: number): Gen<void> {
+  const ds = f[slot] as Compiled[] | undefined;
+  if (ds === undefined) return;
+  while (ds.length > 0) yield* valueOf(ds.pop()!, f);
 }
 
 /** The value of a `return`, wrapped into `Some` when the function returns an optional (§5.6). */
@@ -34,36 +43,59 @@ export function compileReturn(cx: FnCtx, s: ReturnStmt): Exec {
   if (s.value === null) {
     const r = prune(cx.ret);
     if (r.k !== 'void' && r.k !== 'var' && !cx.isMain) cx.error('E0403', 'this function must return a value', s.span);
-    return (f) => {
+    const e: Exec = (f) => {
       if (ds >= 0) runDefers(f, ds);
       rt.ret = undefined;
       return RETURN;
     };
+    if (ds < 0 || !cx.suspends) return e;
+    return setGen(e, function* (f): Gen<number> {
+      yield* runDefersG(f, ds);
+      rt.ret = undefined;
+      return RETURN;
+    });
   }
   const v = compileExpr(cx, s.value, cx.ret);
   if (prune(cx.ret).k === 'void' && cx.kind !== 'top') {
     cx.error('E0403', 'this function has no return type but returns a value', s.value.span);
   }
-  const ev = returnValue(cx, v, s.value.span);
-  if (ds >= 0) {
-    return (f) => {
+  return returnExec(cx, v, s.value.span);
+}
+
+/** `return v` for a compiled `v`: defers first, then the value (the reference's order, see above). */
+export function returnExec(cx: FnCtx, v: Compiled, span: ReturnStmt['span']): Exec {
+  const rt = cx.rt;
+  const ds = cx.deferSlot;
+  const ev = returnValue(cx, v, span);
+  const e: Exec = ds >= 0
+    ? (f) => {
       runDefers(f, ds);
       rt.ret = ev(f);
       return RETURN;
+    }
+    : (f) => {
+      rt.ret = ev(f);
+      return RETURN;
     };
-  }
-  return (f) => {
-    rt.ret = ev(f);
+  if (v.gen === undefined && (ds < 0 || !cx.suspends)) return e;
+  // The value is computed into a slot, then converted as the closure does (`Some`, widening).
+  const { slot, read } = slotOf(cx, v.t);
+  const conv = returnValue(cx, read, span);
+  return setGen(e, function* (f): Gen<number> {
+    if (ds >= 0) yield* runDefersG(f, ds);
+    f[slot] = yield* valueOf(v, f);
+    // Set last: nothing may run between this and the caller reading it.
+    rt.ret = conv(f);
     return RETURN;
-  };
+  });
 }
 
 export function compileDefer(cx: FnCtx, s: DeferStmt): Exec {
-  const ev = compileExpr(cx, s.expr).ev;
+  const c = compileExpr(cx, s.expr);
   const slot = cx.deferSlot;
   if (slot < 0) return () => NORMAL;
   return (f) => {
-    ((f[slot] ??= []) as unknown[]).push(ev);
+    ((f[slot] ??= []) as unknown[]).push(c);
     return NORMAL;
   };
 }

@@ -12,7 +12,7 @@ import { compileAssign, compileDestructure, compileIncDec, compileMultiAssign, c
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
 import { compileSpawn } from '../conc/compile';
-import { anyGen, collect, seqGen, setGen, step, withPoints } from '../conc/gen';
+import { anyExprGen, anyGen, compileForms, type ExprGen, seqGen, setGen, step, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileSelect, expandParallel } from '../conc/select';
 
@@ -20,7 +20,7 @@ export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
   if (execs.length === 1) return execs[0];
   const e = sequence(execs);
-  const g = cx.points === null ? undefined : seqGen(execs, NORMAL);
+  const g = seqGen(execs, NORMAL);
   return g === undefined ? e : setGen(e, g);
 }
 
@@ -59,16 +59,13 @@ export function compileBody(cx: FnCtx, s: Stmt): Exec {
 }
 
 export function compileStmt(cx: FnCtx, s: Stmt): Exec {
-  if (cx.points === null) return compileNode(cx, s);
-  // A statement's own suspension points run first, in its generator (conc/gen.ts, §12.4);
-  // they run whenever the statement does, whatever expression encloses it.
-  const noHoist = cx.noHoist;
-  cx.noHoist = 0;
+  // A statement is no operand of the expression around it (a block value's statements, conc/gen.ts).
+  const kids = cx.kids;
+  cx.kids = null;
   try {
-    const { value, points } = collect(cx, () => compileNode(cx, s));
-    return withPoints(value, points);
+    return compileNode(cx, s);
   } finally {
-    cx.noHoist = noHoist;
+    cx.kids = kids;
   }
 }
 
@@ -76,11 +73,19 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
   switch (s.kind) {
     case 'ExprStmt': {
       // A spawn whose value nobody uses is fire-and-forget (CONCURRENCY.md §2.1).
-      const ev = s.expr.kind === 'SpawnExpr' ? compileSpawn(cx, s.expr, false).ev : compileExpr(cx, s.expr).ev;
-      return (f) => {
+      const x = s.expr;
+      const c = x.kind === 'SpawnExpr' ? compileForms(cx, true, () => compileSpawn(cx, x, false)) : compileExpr(cx, x);
+      const ev = c.ev;
+      const e: Exec = (f) => {
         ev(f);
         return NORMAL;
       };
+      const g = c.gen as ExprGen | undefined;
+      if (g === undefined) return e;
+      return setGen(e, function* (f): Gen<number> {
+        yield* g(f);
+        return NORMAL;
+      });
     }
     case 'AssignStmt': return compileAssign(cx, s);
     case 'IncDecStmt': return compileIncDec(cx, s);
@@ -88,13 +93,14 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
     case 'DestructureDecl': return compileDestructure(cx, s);
     case 'MultiAssign': return compileMultiAssign(cx, s);
     case 'IfStmt': {
-      const c = compileCondition(cx, s.condition);
+      const cond = compileCondition(cx, s.condition);
+      const c = cond.ev;
       const a = compileBody(cx, s.then);
       const b = s.else === null ? null : compileBody(cx, s.else);
       const e: Exec = b === null ? (f) => (c(f) ? a(f) : NORMAL) : (f) => (c(f) ? a(f) : b(f));
-      if (!anyGen(a, b)) return e;
+      if (!anyGen(a, b) && !anyExprGen(cond)) return e;
       return setGen(e, function* (f): Gen<number> {
-        if (c(f)) return yield* step(a, f);
+        if (yield* valueOf<boolean>(cond, f)) return yield* step(a, f);
         return b === null ? NORMAL : yield* step(b, f);
       });
     }
@@ -107,9 +113,9 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
       const b = s.else === null ? null : compileBody(cx, s.else);
       const ev = v.ev;
       const e: Exec = (f) => (test(ev(f), f) ? a(f) : b === null ? NORMAL : b(f));
-      if (!anyGen(a, b)) return e;
+      if (!anyGen(a, b) && !anyExprGen(v)) return e;
       return setGen(e, function* (f): Gen<number> {
-        if (test(ev(f), f)) return yield* step(a, f);
+        if (test(yield* valueOf(v, f), f)) return yield* step(a, f);
         return b === null ? NORMAL : yield* step(b, f);
       });
     }

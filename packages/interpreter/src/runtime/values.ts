@@ -38,7 +38,12 @@ export class TupleVal {
 
 /** A closure value: compiled body plus its private copy of captured variables (§8.2). */
 export class FnVal {
-  constructor(readonly call: (args: unknown[]) => unknown, readonly name: string) {}
+  constructor(
+    readonly call: (args: unknown[]) => unknown,
+    readonly name: string,
+    /** The suspendable form, for a function that may suspend (conc/gen.ts): calls from suspendable code take it. */
+    readonly gen: ((args: unknown[]) => Generator<unknown, unknown, void>) | null = null,
+  ) {}
 }
 
 /** FNV-1a 32 of the key's bytes, mod 4096 (§3.7). */

@@ -4,6 +4,7 @@
 import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
 import { widen } from '../eval/call';
+import { compileExpr } from '../eval/expr';
 import { clampSlice } from '../eval/index-expr';
 import { compareValues, valueEquals } from '../runtime/equality';
 import { display } from '../runtime/format';
@@ -11,9 +12,21 @@ import { panicAt } from '../runtime/errors';
 import * as I from '../runtime/int64';
 import type { FnVal } from '../runtime/values';
 import { arrayOf, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify, VOID } from '../types';
-import { argsOf, BAD, method, type MethodCall } from './helpers';
+import { argsOf, BAD, callsValues, method, type MethodCall } from './helpers';
+import { callValueG } from '../conc/gen';
+import type { Gen } from '../conc/runtime';
 
 const fnT = (params: Type[], ret: Type): Type => ({ k: 'fn', params, ret });
+
+/**
+ * The elements `map`, `filter`, `forEach`... visit, for the generator forms:
+ * up to the length at the start, each read when its turn comes (a callback
+ * may change the array).
+ */
+function* live(xs: unknown[]): Generator<unknown, void, void> {
+  const n = xs.length;
+  for (let i = 0; i < n; i++) if (i in xs) yield xs[i];
+}
 
 function zero(t: Type): unknown {
   switch (prune(t).k) {
@@ -86,7 +99,12 @@ export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: str
       const keyed = a(r).map((x) => [fv(k).call([x]), x] as const);
       keyed.sort((p, q) => compareValues(p[0], q[0]));
       return keyed.map((p) => p[1]);
-    }, [fnT([el], fresh())]);
+    }, [fnT([el], fresh())], function* (r, [k]) {
+      const keyed: Array<readonly [unknown, unknown]> = [];
+      for (const x of live(a(r))) keyed.push([yield* callValueG(fv(k), [x]), x]);
+      keyed.sort((p, q) => compareValues(p[0], q[0]));
+      return keyed.map((p) => p[1]);
+    });
     case 'min_by': case 'max_by': return method(m, [1], el, (r, [k]) => {
       const xs = a(r);
       if (xs.length === 0) return zero(el);
@@ -101,7 +119,21 @@ export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: str
         }
       }
       return best;
-    }, [fnT([el], fresh())]);
+    }, [fnT([el], fresh())], function* (r, [k]) {
+      const xs = a(r);
+      if (xs.length === 0) return zero(el);
+      let best = xs[0];
+      let bk = yield* callValueG(fv(k), [best]);
+      for (const x of xs.slice(1)) {
+        const xk = yield* callValueG(fv(k), [x]);
+        const c = compareValues(xk, bk);
+        if (name === 'min_by' ? c < 0 : c > 0) {
+          best = x;
+          bk = xk;
+        }
+      }
+      return best;
+    });
     case 'map': {
       const ret = fresh();
       const args = argsOf(m, [1], [fnT([el], ret)]);
@@ -110,7 +142,16 @@ export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: str
       const out = ft.k === 'fn' ? ft.ret : ret;
       const re = recv.ev;
       const fe = args[0].ev;
-      return { t: arrayOf(out), ev: (f) => { const g = fv(fe(f)); return a(re(f)).map((x) => g.call([x])); } };
+      const c: Compiled = { t: arrayOf(out), ev: (f) => { const g = fv(fe(f)); return a(re(f)).map((x) => g.call([x])); } };
+      if (callsValues(cx)) {
+        c.gen = function* (f) {
+          const g = fv(fe(f));
+          const ys: unknown[] = [];
+          for (const x of live(a(re(f)))) ys.push(yield* callValueG(g, [x]));
+          return ys;
+        };
+      }
+      return c;
     }
     case 'flat_map': {
       const ret = fresh();
@@ -118,24 +159,58 @@ export function compileArrayMethod(cx: FnCtx, t: Type, recv: Compiled, name: str
       if (args === null) return BAD;
       const re = recv.ev;
       const fe = args[0].ev;
-      return { t: arrayOf(ret), ev: (f) => { const g = fv(fe(f)); return a(re(f)).flatMap((x) => g.call([x]) as unknown[]); } };
+      const c: Compiled = { t: arrayOf(ret), ev: (f) => { const g = fv(fe(f)); return a(re(f)).flatMap((x) => g.call([x]) as unknown[]); } };
+      if (callsValues(cx)) {
+        c.gen = function* (f) {
+          const g = fv(fe(f));
+          const ys: unknown[] = [];
+          for (const x of live(a(re(f)))) ys.push(...((yield* callValueG(g, [x])) as unknown[]));
+          return ys;
+        };
+      }
+      return c;
     }
-    case 'filter': return method(m, [1], t, (r, [g]) => a(r).filter((x) => fv(g).call([x])), [fnT([el], BOOL)]);
-    case 'any': return method(m, [1], BOOL, (r, [g]) => a(r).some((x) => fv(g).call([x])), [fnT([el], BOOL)]);
-    case 'all': case 'every': return method(m, [1], BOOL, (r, [g]) => a(r).every((x) => fv(g).call([x])), [fnT([el], BOOL)]);
-    case 'each': return method(m, [1], VOID, (r, [g]) => { a(r).forEach((x) => fv(g).call([x])); }, [fnT([el], fresh())]);
+    case 'filter': return method(m, [1], t, (r, [g]) => a(r).filter((x) => fv(g).call([x])), [fnT([el], BOOL)], function* (r, [g]) {
+      const ys: unknown[] = [];
+      for (const x of live(a(r))) if (yield* callValueG(fv(g), [x])) ys.push(x);
+      return ys;
+    });
+    case 'any': return method(m, [1], BOOL, (r, [g]) => a(r).some((x) => fv(g).call([x])), [fnT([el], BOOL)], function* (r, [g]) {
+      for (const x of live(a(r))) if (yield* callValueG(fv(g), [x])) return true;
+      return false;
+    });
+    case 'all': case 'every': return method(m, [1], BOOL, (r, [g]) => a(r).every((x) => fv(g).call([x])), [fnT([el], BOOL)], function* (r, [g]) {
+      for (const x of live(a(r))) if (!(yield* callValueG(fv(g), [x]))) return false;
+      return true;
+    });
+    case 'each': return method(m, [1], VOID, (r, [g]) => { a(r).forEach((x) => fv(g).call([x])); }, [fnT([el], fresh())], function* (r, [g]) {
+      for (const x of live(a(r))) yield* callValueG(fv(g), [x]);
+      return undefined;
+    });
     case 'reduce': {
       if (call.args.length !== 2) return method(m, [2], el, () => undefined);
+      // The initial value is compiled first whichever side it is on: its type is
+      // the accumulator's, which an unannotated lambda needs for its body (§3.10).
       const fnFirst = call.args[0].value.kind === 'Lambda';
-      const acc = fresh();
-      const args = argsOf(m, [2], fnFirst ? [fnT([acc, el], acc), acc] : [acc, fnT([acc, el], acc)]);
-      if (args === null) return BAD;
-      const [fnC, initC] = fnFirst ? args : [args[1], args[0]];
-      unify(acc, initC.t);
+      const [fnArg, initArg] = fnFirst ? call.args : [call.args[1], call.args[0]];
+      const initC = compileExpr(cx, initArg.value);
+      const acc = initC.t;
+      const fnC = compileExpr(cx, fnArg.value, fnT([acc, el], acc));
+      cx.expect(fnT([acc, el], acc), fnC.t, fnArg.span, 'the reducer must take (accumulator, element) and return the accumulator');
       const re = recv.ev;
       const fe = fnC.ev;
       const ie = initC.ev;
-      return { t: initC.t, ev: (f) => { const g = fv(fe(f)); return a(re(f)).reduce((s, x) => g.call([s, x]), ie(f)); } };
+      const c: Compiled = { t: initC.t, ev: (f) => { const g = fv(fe(f)); return a(re(f)).reduce((s, x) => g.call([s, x]), ie(f)); } };
+      if (callsValues(cx)) {
+        c.gen = function* (f): Gen<unknown> {
+          const g = fv(fe(f));
+          const xs = a(re(f));
+          let s = ie(f);
+          for (const x of live(xs)) s = yield* callValueG(g, [s, x]);
+          return s;
+        };
+      }
+      return c;
     }
     case 'flatten': {
       const inner = prune(el);

@@ -9,6 +9,7 @@ import type { Runtime } from '../runtime/runtime';
 import { WMap } from '../runtime/values';
 import { ANY, arrayOf, FLOAT, fresh, INT, STRING, type Type, VOID } from '../types';
 import { cRound } from './number-methods';
+import { nextFloat } from './modules-random';
 import { type Entry, fn as e, type ModuleTable } from './entry';
 
 const SB: Type = { k: 'handle', name: 'StringBuilder' };
@@ -39,7 +40,7 @@ export const CORE_MODULES: ModuleTable = {
     checked_add: checked('checked_add', (a, b) => a + b),
     checked_sub: checked('checked_sub', (a, b) => a - b),
     checked_mul: checked('checked_mul', (a, b) => a * b),
-    random: e([], FLOAT, () => Math.random()),
+    random: e([], FLOAT, (rt) => nextFloat(rt)),
     pi: e([], FLOAT, () => Math.PI),
     e: e([], FLOAT, () => Math.E),
     lerp: e([FLOAT, FLOAT, FLOAT], FLOAT, (_rt, [a, b, t]) => (a as number) + ((b as number) - (a as number)) * (t as number)),

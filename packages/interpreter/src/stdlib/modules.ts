@@ -2,11 +2,11 @@
 // methods on handle values (`sb.append(x)` is `StringBuilder.append(sb, x)`).
 // Each module is a table of typed entries; the world is reached via Host.
 
-import type { Call } from '@wyn/parser';
+import type { Call, Span } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
 import { widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
-import { type Type } from '../types';
+import { FLOAT, type Type } from '../types';
 import { BAD } from './helpers';
 import type { ModuleTable } from './entry';
 import { CODEC_MODULES } from './modules-codec';
@@ -18,10 +18,12 @@ import { TEST_MODULES } from './modules-test';
 import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
 import { REGEX_MODULES } from './regex';
+import { SET_MODULES } from './modules-set';
+import { RANDOM_FREE_FUNCTIONS, RANDOM_MODULES } from './modules-random';
 
 const MODULES: ModuleTable = {
   ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
 };
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
@@ -59,6 +61,27 @@ export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Ca
   const site = { file: cx.file, span: call.span };
   const impl = entry.impl;
   return { t: ret, ev: (f) => impl(rt, evs.map((e) => e(f)), site) };
+}
+
+/** A legacy free function that is a module function under another name (`random_int` is `Random.int`, STDLIB §2, §24). */
+export function compileFreeAlias(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
+  const target = Object.hasOwn(RANDOM_FREE_FUNCTIONS, name) ? RANDOM_FREE_FUNCTIONS[name] : undefined;
+  return target === undefined ? null : compileModuleCall(cx, 'Random', target, call, expected);
+}
+
+/** Module constants read as `Module.NAME` (STDLIB §9: `Math.PI`). */
+const CONSTANTS: Record<string, Record<string, Compiled>> = {
+  Math: { PI: { t: FLOAT, ev: () => Math.PI } },
+};
+
+/** `Module.NAME` for a standard-library module, or null when `mod` is not one. */
+export function compileModuleConstant(cx: FnCtx, mod: string, name: string, span: Span): Compiled | null {
+  if (!isStdlibModule(mod)) return null;
+  const c = CONSTANTS[ALIASES[mod] ?? mod]?.[name];
+  if (c !== undefined) return c;
+  const isFn = MODULES[ALIASES[mod] ?? mod]?.[name] !== undefined;
+  cx.error('E0213', isFn ? `\`${mod}.${name}\` is a function: call it as \`${mod}.${name}(...)\`` : `module \`${mod}\` has no constant \`${name}\``, span);
+  return BAD;
 }
 
 export function compileHandleMethod(cx: FnCtx, t: Type, recv: Compiled, name: string, call: Call, expected?: Type): Compiled | null {

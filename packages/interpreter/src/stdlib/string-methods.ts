@@ -10,6 +10,7 @@ import { panicAt } from '../runtime/errors';
 import { utf8Chars } from '../runtime/values';
 import { arrayOf, BOOL, FLOAT, INT, STRING, type Type } from '../types';
 import { argsOf, BAD, method, type MethodCall } from './helpers';
+import { compileModuleCall } from './modules';
 import { parseFloatText, parseIntText, tryParseFloat } from './parse-number';
 
 const upper = (s: string): string => s.replace(/[a-z]+/g, (m) => m.toUpperCase());
@@ -110,6 +111,13 @@ export function compileStringMethod(cx: FnCtx, t: Type, recv: Compiled, name: st
         },
       };
     }
+    // A string used as a path is the first argument of the File function of
+    // the same name (STDLIB §4, last row; §14 for results), and a string of
+    // JSON text parses as `Json.parse(s)` (STDLIB §4, §16).
+    case 'exists': case 'is_file': case 'is_dir': case 'mkdir': case 'rmdir': case 'delete': case 'file_size':
+      return compileModuleCall(cx, 'File', name, call, undefined, recv);
+    case 'parse_json':
+      return compileModuleCall(cx, 'Json', 'parse', call, undefined, recv);
     default:
       return null;
   }

@@ -72,7 +72,7 @@ class StmtPrinter {
       case 'VarDecl': {
         const type = s.type === null ? '' : `: ${printType(s.type)}`;
         const head = s.declKind === 'bare' ? s.name : `${s.declKind} ${s.name}`;
-        return `${head}${type} = ${this.e(s.value, indent)}`;
+        return `${vis(s.visibility ?? null)}${head}${type} = ${this.e(s.value, indent)}`;
       }
       case 'DestructureDecl': {
         const kw = s.constant ? 'const' : 'var';

@@ -4,7 +4,7 @@
 import type { Node } from 'ohm-js';
 import type {
   AssignOp, AssignStmt, Binder, Block, CForStmt, Expr, ForStmt, IncDecStmt, Pattern, SelectArm,
-  Stmt, StmtArm, TypeNode, VarDecl,
+  Stmt, StmtArm, TypeNode, VarDecl, Visibility,
 } from '../ast';
 import { ast, inBlock, iterAst, listAst, optional, optionalAst, report, spanOf } from './context';
 
@@ -86,6 +86,14 @@ export const statementActions = {
       kind: 'VarDecl', declKind: declKindOf(kw), name: name.sourceString,
       type: optionalAst<TypeNode>(type), value: ast(value), span: spanOf(this),
     };
+  },
+  PubVarDecl(this: Node, vis: Node, decl: Node): Stmt {
+    const d = ast<Stmt>(decl);
+    if (d.kind !== 'VarDecl') {
+      report('E0100', `\`${vis.sourceString}\` applies to one declared name`, spanOf(vis), { hint: 'declare each exported name on its own: `pub const A = …`' });
+      return d;
+    }
+    return { ...d, visibility: vis.sourceString as Visibility, span: spanOf(this) };
   },
   LetStmt(this: Node, kw: Node, name: Node, _c: Node, type: Node, _eq: Node, value: Node): VarDecl {
     report('E0112', '`let` is not a keyword in Wyn', spanOf(kw), {
