@@ -255,7 +255,7 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
       return none();
     case 'cancel': {
       const [fut] = args(cx, call, [ANY]);
-      return { t: VOID, ev: (f) => { const v = fut(f); if (v instanceof FutureVal) conc(rt).cancel(v.id); return undefined; } };
+      return { t: VOID, ev: (f) => { const v = fut(f); const c = conc(rt); if (v instanceof FutureVal && v.world === c.world) c.cancel(v.id); return undefined; } };
     }
     case 'is_cancelled':
       return { t: BOOL, ev: () => (rt.conc === null ? false : conc(rt).isCancelled()) };
