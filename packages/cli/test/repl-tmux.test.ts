@@ -165,6 +165,7 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
     fs.writeFileSync(
       file,
       [
+        'println("running")',
         'cell = Shared.new(0)',
         'fn work() {',
         '    println("from a task")',
@@ -181,6 +182,8 @@ if (why !== null) console.warn(`repl-tmux.test.ts is skipped: ${why}`);
     );
     tmux('new-session', '-d', '-s', 'run', '-x', '100', '-y', '20', '-c', root, `node --stack-size=7000 packages/cli/bin/wyn.js run ${file}; echo "[exit $?]"`);
     tmux('set-option', '-t', 'run', 'remain-on-exit', 'on');
+    // Ctrl-C makes the terminal drop output it has not shown yet (no NOFLSH): wait until it shows some.
+    await waitFor('run', 'running\n');
     while (!fs.existsSync(ready)) await pause();
     tmux('send-keys', '-t', 'run', 'C-c');
     const s = await waitFor('run', '[exit 130]');
