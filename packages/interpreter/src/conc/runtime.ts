@@ -323,7 +323,8 @@ export class Conc {
     let text: string;
     if (e instanceof WynPanic) text = renderPanic(e, sites);
     else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
-    else text = `panic: internal error in a task: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+    // An interpreter bug: the message only, never a JavaScript stack trace (users cannot act on one).
+    else text = `panic: internal error in a task: ${e instanceof Error ? e.message : String(e)}\n`;
     this.sh.append(2, bytesOf(text));
     this.sh.setFatal(e instanceof WynPanic ? e.status : 1, true);
   }
