@@ -2,6 +2,7 @@
 // with a recording Host, from the program's own directory (imports and file
 // operations are relative to it), with the expectations stored beside it.
 
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeHost, run, type RunOptions } from '@wyn/interpreter';
@@ -42,4 +43,28 @@ export async function runConformance(
   } finally {
     process.chdir(cwd);
   }
+}
+
+/** Kills a child still running after this long: a hang guard, not a performance limit. */
+export const HANG_GUARD_MS = 60_000;
+
+/**
+ * Runs `wyn run --workers N FILE` from the TypeScript sources
+ * (scripts/wyn-src.js) in a child process under the hang guard, from `cwd`:
+ * for programs that may hang, which must not take the test process with them.
+ */
+export function runGuarded(file: string, workers: number, cwd: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
+  const cli = path.join(__dirname, '..', 'scripts', 'wyn-src.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--stack-size=7000', cli, 'run', '--workers', String(workers), file], {
+      cwd,
+      timeout: HANG_GUARD_MS,
+      killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+  });
 }

@@ -4,28 +4,14 @@
 // exit(n) in a task, the three deadlocks of §10.2, the global deadlock of
 // §10.3 (main awaiting, and the exit drain), and the data-race errors.
 
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { runGuarded } from './conformance-helpers';
 
 const dir = path.join(__dirname, 'failure-modes');
-const cli = path.join(__dirname, '..', 'scripts', 'wyn-src.js');
 // A hang guard, not a performance limit.
 jest.setTimeout(120_000);
 
-function wyn(file: string, workers: number): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--stack-size=7000', cli, 'run', '--workers', String(workers), file], {
-      cwd: dir,
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
+const wyn = (file: string, workers: number) => runGuarded(file, workers, dir);
 
 const deadlock = (what: string): string => `wyn: deadlock - ${what}\n`;
 

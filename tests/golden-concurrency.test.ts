@@ -7,10 +7,9 @@
 // a generous guard, all started at once so the guards overlap; they too fail
 // the test when they pass. Otherwise no time limits: jest's default applies.
 
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conformanceRoot, expectation, knownFailing, runConformance } from './conformance-helpers';
+import { conformanceRoot, expectation, knownFailing, runConformance, runGuarded } from './conformance-helpers';
 
 const dir = path.join(conformanceRoot, 'concurrency');
 const known = knownFailing('known-failing-concurrency.txt');
@@ -20,30 +19,14 @@ const REPEAT = Number(process.env.WYN_CONC_REPEAT ?? 2);
 // Worker start-up and per-thread compilation dominate; generous, not a performance limit.
 jest.setTimeout(120_000);
 
-/** Kills a child still running after this long: a hang guard, not a performance limit. */
-const HANG_GUARD_MS = 60_000;
 const WORKERS = [1, 2, 4];
 
-function runChild(p: string, workers: number): Promise<{ stdout: string; status: number | null }> {
-  const cli = path.join(__dirname, '..', 'scripts', 'wyn-src.js');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--stack-size=7000', cli, 'run', '--workers', String(workers), p], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: HANG_GUARD_MS,
-      killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.on('close', (status) => resolve({ stdout, status }));
-  });
-}
 
 const children = new Map<string, Promise<{ stdout: string; status: number | null }>>();
 beforeAll(() => {
   for (const workers of WORKERS) {
     for (const p of programs) {
-      if ((known.get(`concurrency/${p}`) ?? '').startsWith('hangs:')) children.set(`${workers}/${p}`, runChild(p, workers));
+      if ((known.get(`concurrency/${p}`) ?? '').startsWith('hangs:')) children.set(`${workers}/${p}`, runGuarded(p, workers, dir));
     }
   }
 });

@@ -14,11 +14,11 @@
 //     task that occupied its thread would hang the run, so it runs in a child
 //     process under a hang guard (a guard, not a performance limit).
 
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
+import { runGuarded } from './conformance-helpers';
 
 // Worker start-up and per-thread compilation dominate; generous, not a performance limit.
 jest.setTimeout(120_000);
@@ -102,7 +102,6 @@ test.each([1, 2, 4])('the parts of an expression run in source order around a su
 });
 
 const dir = path.join(__dirname, 'suspend');
-const HANG_GUARD_MS = 60_000;
 
 test.each([1, 2, 4])('a task computes what a direct call computes, form by form, with %i worker(s)', async (workers) => {
   const file = path.join(dir, 'forms-agree.wyn');
@@ -112,21 +111,7 @@ test.each([1, 2, 4])('a task computes what a direct call computes, form by form,
   expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: expected, stderr: '', status: 0 });
 });
 
-function runChild(file: string, workers: number): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  const cli = path.join(__dirname, '..', 'scripts', 'wyn-src.js');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--stack-size=7000', cli, 'run', '--workers', String(workers), file], {
-      cwd: dir,
-      timeout: HANG_GUARD_MS,
-      killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
+const runChild = (file: string, workers: number) => runGuarded(file, workers, dir);
 
 test.each([1, 2, 4])('tasks blocked inside conditional expressions and function values free their thread, with %i worker(s)', async (workers) => {
   const expected = fs.readFileSync(path.join(dir, 'blocked-forms.out'), 'utf8');

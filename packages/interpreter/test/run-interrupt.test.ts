@@ -2,27 +2,14 @@
 // the run ends with status 130 once the output so far is written, main's
 // buffered output and what tasks logged alike.
 
-import { type Interruptible, run } from '@wyn/interpreter';
+import { run } from '@wyn/interpreter';
 import { recordingHost } from './recording-host';
+import { interruptible, stopOnEnvGet } from './stop-hook';
 
-const STOP = new Error('stop');
-/** `Env.get("STOP")` stands for Ctrl-C arriving while the program runs. */
-const interruptible: Interruptible = (body) => {
-  try {
-    body();
-    return true;
-  } catch (e) {
-    if (e === STOP) return false;
-    throw e;
-  }
-};
-
+/** `Env.get("STOP")` stands for Ctrl-C arriving while the program runs (stop-hook.ts). */
 function host() {
   const rec = recordingHost();
-  rec.host.env = (name) => {
-    if (name === 'STOP') throw STOP;
-    return null;
-  };
+  stopOnEnvGet(rec.host);
   return rec;
 }
 

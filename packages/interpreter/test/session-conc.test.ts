@@ -4,6 +4,7 @@
 
 import { createSession, type Interruptible, type Session } from '@wyn/interpreter';
 import { type Recording, recordingHost } from './recording-host';
+import { interruptible, stopOnEnvGet } from './stop-hook';
 
 let rec: Recording;
 let session: Session;
@@ -11,25 +12,11 @@ afterEach(() => session.close());
 
 function start(options: { interruptible?: Interruptible } = {}): void {
   rec = recordingHost();
-  // `Env.get("STOP")` stands for Ctrl-C arriving while an entry runs (see `interruptible` below).
-  rec.host.env = (name) => {
-    if (name === 'STOP') throw STOP;
-    return null;
-  };
+  // `Env.get("STOP")` stands for Ctrl-C arriving while an entry runs (stop-hook.ts).
+  stopOnEnvGet(rec.host);
   session = createSession(rec.host, '<repl>', { workers: 1, ...options });
 }
 
-const STOP = new Error('stop');
-/** An interrupt hook whose interrupt is the STOP error, thrown from inside the entry. */
-const interruptible: Interruptible = (body) => {
-  try {
-    body();
-    return true;
-  } catch (e) {
-    if (e === STOP) return false;
-    throw e;
-  }
-};
 
 /** Evaluates one entry and returns what it echoed, failing the test on static errors or a failed run. */
 function echo(text: string): string | undefined {
