@@ -63,10 +63,12 @@ const FF_N = quick ? 100_000 : 1_000_000;
 const ff = best(quick ? 1 : 3, () => wyn('spawn_ff.wyn', [FF_N]).s);
 row(`${FF_N} fire-and-forget tasks, whole run`, fmt(ff), 's', '1.8 s (1 M)');
 
-// compute(N) should take about 0.5 s on one thread; calibrate N from a short run.
+// compute(N) should take about 0.5 s on one thread; calibrate N from a short
+// run. par.wyn's one_task_ms is its first, still unoptimised call, so the
+// calibration uses its warm sequential calls (seq4_ms / 4) instead.
 const probe = 2_000_000;
-const oneMs = result(wyn('par.wyn', [probe]).out, 'one_task_ms');
-const parN = Math.max(probe, Math.round((probe * 500) / Math.max(oneMs, 1)));
+const warmMs = result(wyn('par.wyn', [probe]).out, 'seq4_ms') / 4;
+const parN = Math.max(probe, Math.round((probe * 500) / Math.max(warmMs, 1)));
 const par = wyn('par.wyn', [quick ? probe : parN]).out;
 const speedup = result(par, 'seq4_ms') / result(par, 'par4_ms');
 row(`4 CPU-bound tasks, ${os.availableParallelism()} CPUs`, fmt(speedup), 'x', '1.97x (2 cores)');
