@@ -23,13 +23,23 @@ export interface Io {
 
 /**
  * Whether fd is a terminal, without creating process.stdout (a pipe or socket
- * object) or loading node:tty unless fd is a character device at all.
+ * object) and, on Linux, without loading node:tty (milliseconds of start-up):
+ * a character device's major number tells a terminal (4 and 5: consoles and
+ * /dev/tty; 136–143: pseudo-terminals) from /dev/null and its kin (1). Any
+ * other device asks node:tty.
  */
 function isTerminal(fd: number): boolean {
+  let st: fs.Stats;
   try {
-    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+    st = fs.fstatSync(fd);
   } catch {
     return false;
+  }
+  if (!st.isCharacterDevice()) return false;
+  if (process.platform === 'linux') {
+    const major = (st.rdev >> 8) & 0xfff;
+    if (major === 1) return false;
+    if (major === 4 || major === 5 || (major >= 136 && major <= 143)) return true;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('node:tty') as typeof import('node:tty')).isatty(fd);
