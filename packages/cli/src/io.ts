@@ -2,6 +2,7 @@
 // one of these, so tests drive the whole CLI without spawning a process.
 
 import * as fs from 'node:fs';
+import { isTerminal } from '@wyn/interpreter';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): void;
@@ -19,30 +20,6 @@ export interface Io {
   readStdin(): Promise<string>;
   /** The streams the REPL reads and draws on: the process's own, or test doubles. */
   replStreams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
-}
-
-/**
- * Whether fd is a terminal, without creating process.stdout (a pipe or socket
- * object) and, on Linux, without loading node:tty (milliseconds of start-up):
- * a character device's major number tells a terminal (4 and 5: consoles and
- * /dev/tty; 136–143: pseudo-terminals) from /dev/null and its kin (1). Any
- * other device asks node:tty.
- */
-function isTerminal(fd: number): boolean {
-  let st: fs.Stats;
-  try {
-    st = fs.fstatSync(fd);
-  } catch {
-    return false;
-  }
-  if (!st.isCharacterDevice()) return false;
-  if (process.platform === 'linux') {
-    const major = (st.rdev >> 8) & 0xfff;
-    if (major === 1) return false;
-    if (major === 4 || major === 5 || (major >= 136 && major <= 143)) return true;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
 /**

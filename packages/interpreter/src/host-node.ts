@@ -27,6 +27,29 @@ function attempt<T>(fallback: T, f: () => T): T {
   }
 }
 
+/**
+ * Whether fd is a terminal, and on Linux without loading node:tty
+ * (milliseconds of every start-up, workers' included): a character device's
+ * major number tells a terminal (4 and 5: consoles and /dev/tty; 136–143:
+ * pseudo-terminals) from /dev/null and its kin (1). Any other device asks
+ * node:tty. The CLI uses it too, so it never creates process.stdout to ask.
+ */
+export function isTerminal(fd: number): boolean {
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch {
+    return false;
+  }
+  if (!st.isCharacterDevice()) return false;
+  if (process.platform === 'linux') {
+    const major = (st.rdev >> 8) & 0xfff;
+    if (major === 1) return false;
+    if (major === 4 || major === 5 || (major >= 136 && major <= 143)) return true;
+  }
+  return tty().isatty(fd);
+}
+
 const OS_NAMES: Record<string, string> = { linux: 'linux', darwin: 'macos', win32: 'windows' };
 const ARCH_NAMES: Record<string, string> = { x64: 'x86_64', arm64: 'arm64', ia32: 'x86', arm: 'arm' };
 
@@ -36,7 +59,7 @@ export function nodeHost(options: { args: string[] }): Host {
     writeStdout: (bytes) => writeAll(1, typeof bytes === 'string' ? Buffer.from(bytes) : bytes),
     writeStderr: (text) => writeAll(2, Buffer.from(text)),
     // fstat first: node:tty costs milliseconds to load, and only a character device can be a terminal.
-    stdoutIsTerminal: () => attempt(false, () => fs.fstatSync(1).isCharacterDevice()) && tty().isatty(1),
+    stdoutIsTerminal: () => isTerminal(1),
     readFile: (p) => attempt(null, () => fs.readFileSync(p)),
     writeFile: (p, data, append) => attempt(false, () => {
       if (append) fs.appendFileSync(p, data);
