@@ -162,6 +162,7 @@ export interface WynActionDict<T> extends BaseActionDict<T> {
   Arg?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   tryMark?: (this: NonterminalNode, arg0: TerminalNode) => T;
   ternaryAhead?: (this: NonterminalNode, arg0: IterationNode, arg1: NonterminalNode | TerminalNode) => T;
+  infixKeyword?: (this: NonterminalNode, arg0: TerminalNode) => T;
   stmtKeyword?: (this: NonterminalNode, arg0: TerminalNode) => T;
   Primary_tuple?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode, arg4: IterationNode, arg5: TerminalNode) => T;
   Primary_paren?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode) => T;

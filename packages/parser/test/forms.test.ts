@@ -134,3 +134,12 @@ test('pub applies to one declared name, not to destructuring', () => {
   const r = parse('pub var (a, b) = (1, 2)', 'f.wyn');
   expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['E0100', '`pub` applies to one declared name']]);
 });
+
+test('a try operator followed by `or`, `and` or `in` on the same line is no ternary (§6.14)', () => {
+  for (const op of ['or', 'and', 'in']) {
+    const r = parse(`x = a()? ${op} b\n`, 't.wyn');
+    expect(r.diagnostics).toEqual([]);
+    // The printer's parenthesised form reads back the same way (found by the round-trip property test).
+    expect(parse(printProgram(r.program), 't.wyn').diagnostics).toEqual([]);
+  }
+});
