@@ -140,6 +140,6 @@ test('a try operator followed by `or`, `and` or `in` on the same line is no tern
     const r = parse(`x = a()? ${op} b\n`, 't.wyn');
     expect(r.diagnostics).toEqual([]);
     // The printer's parenthesised form reads back the same way (found by the round-trip property test).
-    expect(parse(printProgram(r.program), 't.wyn').diagnostics).toEqual([]);
+    expect(parse(printProgram(r.program!), 't.wyn').diagnostics).toEqual([]);
   }
 });
