@@ -5,6 +5,7 @@
 import type { EnumDecl, FnDecl, ImportDecl, SourceFile, Stmt, StructDecl, TraitDecl, TypeNode } from '@wyn/parser';
 import type { VarInfo } from './compile/context';
 import { ANY, type Type } from './types';
+import type { Site } from './runtime/errors';
 
 export interface TypeEnv {
   resolveType(node: TypeNode, params: Map<string, Type>, mod: ModuleCtx): Type;
@@ -115,6 +116,8 @@ export class FnInstance {
   gen: ((fr: unknown[]) => Generator<unknown, number, void>) | null = null;
   genSlots = 0;
   state: 'new' | 'compiling' | 'done' = 'new';
+  /** The first frame of a task that runs this function (its call stack in panics, §10.1); made at its first run. */
+  taskSite: Site | null = null;
   constructor(
     readonly def: FnDef,
     readonly typeArgs: Map<string, Type>,

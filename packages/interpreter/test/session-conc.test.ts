@@ -117,6 +117,18 @@ test('tasks left blocked by a failed entry are stopped, and awaiting one is a pa
   expect(echo('await spawn sq(7)')).toBe('49');
 });
 
+test('a task its entry held back (lazy spawn) when main failed is stopped with the entry', async () => {
+  start();
+  echo('fn sq(n: int) -> int => n * n');
+  echo('g = 0\nxs = [1]');
+  // The failing index comes straight after the spawn: no call, loop or wait queued the task.
+  expect(session.evaluate('g = spawn sq(5)\nxs[3]').failed).toBe(true);
+  await session.settle();
+  expect(session.evaluate('await g').failed).toBe(true);
+  expect(rec.stderr()).toContain('await on a task that was stopped');
+  expect(echo('await spawn sq(7)')).toBe('49');
+});
+
 test('a deadlock in main is reported and the session goes on', () => {
   start();
   echo('empty = channel(1)');

@@ -59,6 +59,15 @@ function walk(node: unknown, visit: (n: Node) => void): void {
   for (const k in o) if (k !== 'span' && typeof o[k] === 'object') walk(o[k], visit);
 }
 
+/** Whether `node` starts tasks itself (`spawn`, `parallel`), lambdas' bodies aside. */
+export function startsTasks(node: unknown): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (n.kind === 'SpawnExpr' || n.kind === 'ParallelStmt') found = true;
+  });
+  return found;
+}
+
 const emptyScan = (): Scan => ({ calls: new Set(), spawns: new Set(), suspends: false, dyn: false, refs: new Set() });
 
 /** What the scans share: names that may hold function values, and the lambdas found (scanned as they are). */

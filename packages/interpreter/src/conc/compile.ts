@@ -34,6 +34,7 @@ export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Comp
   const inst = cx.comp.instance(def, new Map(), null);
   cx.comp.ensureCompiled(inst);
   if (!rt.spawnables.includes(inst)) rt.spawnables.push(inst);
+  const index = rt.spawnables.indexOf(inst);
   const evs = bound.map((a, i) => {
     const p = def.decl.params[i];
     if (a === null) return compileExpr(cx, p.defaultValue!).ev;
@@ -41,10 +42,7 @@ export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Comp
   });
   return {
     t: inst.ret,
-    ev: (f) => {
-      const args = evs.map((ev) => ev(f));
-      return conc(rt).spawn(inst, args, wantFuture);
-    },
+    ev: (f) => conc(rt).spawn(index, evs, f, wantFuture),
   };
 }
 
@@ -73,9 +71,10 @@ function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled
     const { inst, evs } = found;
     cx.comp.ensureCompiled(inst);
     if (!rt.spawnables.includes(inst)) rt.spawnables.push(inst);
+    const index = rt.spawnables.indexOf(inst);
     return {
       t: c.t,
-      ev: (f) => conc(rt).spawn(inst, evs.map((ev) => ev(f)), wantFuture),
+      ev: (f) => conc(rt).spawn(index, evs, f, wantFuture),
     };
   }
   const ev = c.ev;
@@ -157,8 +156,8 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
           const fs = a(f) as unknown[];
           if (fs.length === 0) return 0;
           const c = conc(rt);
-          while (pick(fs) < 0) yield { futs: fs.map((x) => (x as FutureVal).id) };
-          return c.valueOf((fs[pick(fs)] as FutureVal).id);
+          while (pick(fs) < 0) yield { futs: fs.map((x) => c.fidOf(x as FutureVal)) };
+          return c.resultOf(fs[pick(fs)] as FutureVal);
         },
       };
     }
@@ -172,12 +171,16 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
         t: fut.t,
         ev: (f) => {
           const c = conc(rt);
-          const id = (fe(f) as FutureVal).id;
+          const v = fe(f) as FutureVal;
+          if (v.ran) return c.resultOf(v);
+          const id = c.fidOf(v);
           return c.waitUntil(() => c.isDone(id), null, Date.now() + Number(ms(f))) ? c.valueOf(id) : zero();
         },
         gen: function* (f): Gen<unknown> {
           const c = conc(rt);
-          const id = (fe(f) as FutureVal).id;
+          const v = fe(f) as FutureVal;
+          if (v.ran) return c.resultOf(v);
+          const id = c.fidOf(v);
           const until = Date.now() + Number(ms(f));
           const ch = c.ctx.channels.create(1);
           c.sh.addTimer(until, ch);
@@ -255,7 +258,7 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
       return none();
     case 'cancel': {
       const [fut] = args(cx, call, [ANY]);
-      return { t: VOID, ev: (f) => { const v = fut(f); const c = conc(rt); if (v instanceof FutureVal && v.world === c.world) c.cancel(v.id); return undefined; } };
+      return { t: VOID, ev: (f) => { const v = fut(f); const c = conc(rt); if (v instanceof FutureVal && v.world === c.world && !v.ran) c.cancel(c.fidOf(v)); return undefined; } };
     }
     case 'is_cancelled':
       return { t: BOOL, ev: () => (rt.conc === null ? false : conc(rt).isCancelled()) };

@@ -23,6 +23,11 @@ export class GlobalsView {
   /** `G`: the array compiled code uses (`rt.G`, never replaced). */
   constructor(private readonly G: unknown[]) {}
 
+  /** What `install` would return: for a task that keeps what is installed. */
+  get current(): unknown[] | null {
+    return this.installed;
+  }
+
   /** Installs `snapshot`; returns what to give `restore` when the task leaves. */
   install(snapshot: unknown[]): unknown[] | null {
     const prev = this.installed;

@@ -9,7 +9,7 @@ import { norm } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
 import { NONE, SomeVal } from '../runtime/values';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
-import type { Conc, Gen } from './runtime';
+import { type Conc, type Gen, TASK_FAILED } from './runtime';
 import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
 
 export function conc(rt: Runtime): Conc {
@@ -187,18 +187,26 @@ export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: n
 
 // ---- futures (§3)
 
-function fid(c: Conc, v: unknown, site: Site): number {
+function future(c: Conc, v: unknown, site: Site): FutureVal {
   if (!(v instanceof FutureVal)) panicAt(site, 'E0922', 'await on a value that is not a future');
   if (v.world !== c.world) panicAt(site, 'E0924', 'await on a task that was stopped when an earlier REPL entry failed or was interrupted');
-  return v.id;
+  return v;
 }
 
 export function awaitB(c: Conc, v: unknown, site: Site): unknown {
-  return c.awaitBlocking(fid(c, v, site));
+  return c.awaitBlocking(future(c, v, site));
 }
 
 export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
-  const f = fid(c, v, site);
+  const fv = future(c, v, site);
+  if (fv.ran) return c.resultOf(fv);
+  if (c.canInline(fv)) {
+    const r = c.runInline(fv);
+    if (r !== TASK_FAILED) return r;
+    // As for a failed task's future: this task waits until main ends the run.
+    for (;;) yield {};
+  }
+  const f = c.fidOf(fv);
   if (!c.isDone(f)) {
     c.rt.flush();
     // §3.4: a cancelled task stops waiting for unfinished futures.
@@ -209,7 +217,10 @@ export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
 }
 
 export function awaitAnyIndex(c: Conc, fs: unknown[], site: Site): number {
-  for (let i = 0; i < fs.length; i++) if (c.isDone(fid(c, fs[i], site))) return i;
+  for (let i = 0; i < fs.length; i++) {
+    const v = future(c, fs[i], site);
+    if (v.ran || c.isDone(c.fidOf(v))) return i;
+  }
   return -1;
 }
 

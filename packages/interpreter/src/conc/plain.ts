@@ -9,15 +9,31 @@ import type { EnumDef, StructDef } from '../program';
 import { panicAt } from '../runtime/errors';
 import { EnumVal, ErrVal, FnVal, NONE, OkVal, SomeVal, StructVal, TupleVal, WMap } from '../runtime/values';
 
+/** Who made a future that is not yet queued, and can queue it (Conc, conc/runtime.ts). */
+export interface Publisher {
+  publish(v: FutureVal): void;
+}
+
 /**
  * A future value: the handle of a process-wide future (§3.1), and the world
  * it belongs to. A REPL session that stops its tasks starts a new scheduler
  * later, whose handles start over (conc/session-world.ts); the world number
  * keeps an old future from naming a new task. Always 0 outside sessions.
+ *
+ * A task its spawner has not yet queued (conc/runtime.ts, "lazy spawn") has
+ * no handle yet (`id` 0): `msg` holds the task, and `owner` queues it the
+ * moment the future leaves its thread (toPlain) or the spawner moves on. A
+ * task its spawner ran inline keeps its result here as plain data (`plain`).
  */
 export class FutureVal {
+  msg: unknown[] | null = null;
+  owner: Publisher | null = null;
+  /** Set when the task ran inline: its result, as plain data (a fresh copy per await, as §3.1 memoises). */
+  ran = false;
+  plain: unknown = undefined;
+
   constructor(
-    readonly id: number,
+    public id: number,
     readonly world = 0,
   ) {}
 }
@@ -38,13 +54,25 @@ export function toPlain(v: unknown, lenient = false): Plain {
   if (v instanceof OkVal) return { ok: toPlain(v.v, lenient) };
   if (v instanceof ErrVal) return { er: toPlain(v.e, lenient) };
   if (v instanceof TupleVal) return { tu: v.items.map((x) => toPlain(x, lenient)) };
-  if (v instanceof FutureVal) return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
+  if (v instanceof FutureVal) {
+    if (v.msg !== null) v.owner!.publish(v);
+    if (v.ran) return v.world === 0 ? { ra: v.plain } : { ra: v.plain, wo: v.world };
+    return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
+  }
   if (v instanceof WMap) {
     const keys = v.keys().slice().reverse();
     return { m: keys.map((k) => [k, toPlain(v.get(k), lenient)]) };
   }
   if (v instanceof FnVal) return closure(lenient);
   return lenient ? null : closure(false);
+}
+
+/** A future whose task already ran inline, holding its result as plain data. */
+export function ranFuture(plain: unknown, world: number): FutureVal {
+  const v = new FutureVal(0, world);
+  v.ran = true;
+  v.plain = plain;
+  return v;
 }
 
 function closure(lenient: boolean): null {
@@ -69,6 +97,7 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
   if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
+  if ('ra' in o) return ranFuture(o.ra, (o.wo as number | undefined) ?? 0);
   if ('m' in o) {
     const m = new WMap();
     for (const [k, v] of o.m as [string, Plain][]) m.set(k, fromPlain(v, types));

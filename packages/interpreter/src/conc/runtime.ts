@@ -2,10 +2,13 @@
 //
 // Every thread (main = scheduler processor 0, workers 1..n) has one `Conc`
 // over the same SharedMem and compiled program. Protocol of a task:
-//   1. spawn (any thread): LIVE+1, copy arguments and the global snapshot
-//      (§12.1), queue a scheduler task [spawnable index, globals, ...args].
-//      A Wyn future IS the scheduler's future of that task (a fire-and-forget
-//      spawn is a detached task: no future record outlives it).
+//   1. spawn (any thread): copy arguments and the global snapshot (§12.1)
+//      into a task message [spawnable index, globals, ...args]; LIVE+1 and
+//      queue it as a scheduler task. A Wyn future IS the scheduler's future
+//      of that task (a fire-and-forget spawn is a detached task: no future
+//      record outlives it).
+//      A spawn with a future is queued lazily, and may run inline at its
+//      await (held-task.ts).
 //   2. run (whichever thread takes it): functions that may suspend run as a
 //      generator; a yielded `Req` parks the task with the scheduler's
 //      suspension hook (ctx.suspend + onReady) so the thread runs other
@@ -24,12 +27,14 @@
 import type { Scheduler, Suspension, TaskContext } from '@wyn/scheduler';
 import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
-import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
+import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
-import { bytesOf } from '../runtime/values';
 import { GlobalsView } from './globals';
+import { HeldTask } from './held-task';
+import { reportTaskFailure } from './task-failure';
+import { waitUntil } from './wait';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
-import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
+import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
 export interface Req {
@@ -44,6 +49,15 @@ export type Gen<T> = Generator<Req, T, void>;
 /** A queued task: [spawnable index, global snapshot or null, ...arguments], all plain data. */
 export type TaskMsg = unknown[];
 
+const NO_GLOBALS: unknown[] = [];
+
+function taskSite(inst: FnInstance): Site {
+  return (inst.taskSite ??= { file: inst.def.mod.file, span: inst.def.decl.nameSpan });
+}
+
+/** What `runInline` returns when the task failed (reported): its future never completes (§10.1). */
+export const TASK_FAILED = Symbol('task failed');
+
 interface TaskState {
   /** The task's future (0 for a detached, fire-and-forget task). */
   fid: number;
@@ -55,8 +69,13 @@ interface TaskState {
   base: number;
 }
 
+/** What a thread had installed before a task entered (Conc.enter). */
+interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null }
+
 export class Conc {
   cur: TaskState | null = null;
+  /** This thread's lazily queued spawn (held-task.ts). */
+  readonly held: HeldTask;
   scheduler: Scheduler | null = null;
   started = false;
   /** Stamped on the futures this thread makes: a REPL session numbers its worlds (FutureVal). */
@@ -76,11 +95,21 @@ export class Conc {
     private readonly startWorkers: () => void,
   ) {
     this.globals = new GlobalsView(rt.G);
+    this.held = new HeldTask(rt, (msg) => {
+      Atomics.add(this.sh.ctl, LIVE, 1);
+      return this.ctx.spawn(msg);
+    });
   }
 
   // ---- spawn and futures (§2, §3)
 
-  spawn(inst: FnInstance, args: unknown[], wantFuture: boolean): FutureVal | undefined {
+  /**
+   * `spawn f(args)` of spawnable `index`: the arguments are evaluated here,
+   * in order, each copied at once; then the global snapshot (§12.1).
+   */
+  spawn(index: number, args: Array<(f: unknown[]) => unknown>, f: unknown[], wantFuture: boolean): FutureVal | undefined {
+    const msg: TaskMsg = [index, null];
+    for (let i = 0; i < args.length; i++) msg.push(toPlain(args[i](f)));
     if (!this.started) {
       this.started = true;
       this.startWorkers();
@@ -88,14 +117,45 @@ export class Conc {
     const rt = this.rt;
     rt.flush();
     const G = this.cur !== null ? this.cur.G : rt.G;
-    const msg: TaskMsg = [rt.spawnables.indexOf(inst), G.length > 0 ? toPlain(G, true) : null];
-    for (let i = 0; i < args.length; i++) msg.push(toPlain(args[i]));
-    Atomics.add(this.sh.ctl, LIVE, 1);
+    if (G.length > 0) msg[1] = toPlain(G, true);
     if (!wantFuture) {
+      Atomics.add(this.sh.ctl, LIVE, 1);
       this.ctx.spawnDetached(msg);
       return undefined;
     }
-    return new FutureVal(this.ctx.spawn(msg), this.world);
+    const v = new FutureVal(0, this.world);
+    v.msg = msg;
+    this.held.hold(v);
+    return v;
+  }
+
+  /** The scheduler's handle of `v`, queuing its task first if it is still held back. */
+  fidOf(v: FutureVal): number {
+    if (v.msg !== null) this.held.publish(v);
+    return v.id;
+  }
+
+  /** Whether `await v` can run v's task here and now: held back by this thread, and unable to suspend. */
+  canInline(v: FutureVal): boolean {
+    return this.held.isHeld(v) && this.rt.spawnables[v.msg![0] as number].gen === null && !this.isCancelled();
+  }
+
+  /**
+   * Runs a held-back task on this thread, as if a worker had taken it from
+   * the queue: arguments and globals from its message (already copies), its
+   * own call stack for panics. Returns its result, or TASK_FAILED after
+   * reporting a failure (then, as for any failed task, its future never
+   * completes).
+   */
+  runInline(v: FutureVal): unknown {
+    const msg = this.held.take(v);
+    const inst = this.rt.spawnables[msg[0] as number];
+    const r = this.runPlain({ fid: 0, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 }, inst, this.frame(inst, msg));
+    if (r !== TASK_FAILED) {
+      v.ran = true;
+      v.plain = toPlain(r);
+    }
+    return r;
   }
 
   /** A future that is already complete (spawns run at once, see compile.ts). */
@@ -109,6 +169,11 @@ export class Conc {
 
   valueOf(fid: number): unknown {
     return fromPlain(this.ctx.peek(fid), this.types);
+  }
+
+  /** The result of a finished future: a fresh copy per await (§3.1). */
+  resultOf(v: FutureVal): unknown {
+    return v.ran ? fromPlain(v.plain, this.types) : this.valueOf(v.id);
   }
 
   /** The running task's base call depth on this thread (see TaskState.base). */
@@ -129,41 +194,9 @@ export class Conc {
 
   // ---- blocking (main, and tasks in code that has no suspendable form)
 
-  /** Blocks until `ready()`; `stuck` says whether main's wait can never end when no task is alive. */
+  /** Blocks until `ready()`, pumping (wait.ts); false when `deadline` passed first. */
   waitUntil(ready: () => boolean, deadlock: string | null = null, deadline = Infinity): boolean {
-    const sh = this.sh;
-    let idle = 0;
-    let quietSince = 0;
-    let quietProgress = -1;
-    while (!ready()) {
-      if (this.isMain) {
-        this.checkEnd();
-        this.fireTimers();
-      }
-      if (this.ctx.step()) {
-        idle = 0;
-        continue;
-      }
-      const now = Date.now();
-      if (now >= deadline) return false;
-      if (this.isMain) {
-        const live = Atomics.load(sh.ctl, LIVE);
-        if (deadlock !== null && live === 0) this.deadlock(deadlock);
-        // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
-        if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
-          // §10.3: everyone parked, nothing pending; confirm it holds still.
-          const p = Atomics.load(sh.ctl, PROGRESS);
-          if (p !== quietProgress) {
-            quietProgress = p;
-            quietSince = now;
-          } else if (now - quietSince > 300) this.deadlock('all tasks are blocked (nothing can make progress)');
-        } else quietProgress = -1;
-      }
-      idle++;
-      const wake = Atomics.load(sh.ctl, WAKE);
-      Atomics.wait(sh.ctl, WAKE, wake, Math.max(0, Math.min(idle < 100 ? 0.05 : 1, deadline - now)));
-    }
-    return true;
+    return waitUntil(this, ready, deadlock, deadline);
   }
 
   /** Main: ends the run if a task exited or failed (§4, §10.1). */
@@ -173,19 +206,14 @@ export class Conc {
     throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS), Atomics.load(this.sh.ctl, FAILED) !== 0);
   }
 
-  fireTimers(): void {
-    if (Atomics.load(this.sh.ctl, TIMERS) === 0) return;
-    for (const ch of this.sh.expired(Date.now()).chans) this.ctx.channels.close(ch);
-  }
-
-  private deadlock(what: string): never {
-    this.rt.flush();
-    this.drainLog();
-    this.rt.host.writeStderr(`wyn: deadlock - ${what}\n`);
-    throw new ExitSignal(1, true);
-  }
-
-  awaitBlocking(fid: number): unknown {
+  awaitBlocking(v: FutureVal): unknown {
+    if (v.ran) return this.resultOf(v);
+    if (this.canInline(v)) {
+      const r = this.runInline(v);
+      if (r !== TASK_FAILED) return r;
+      this.waitUntil(() => false);
+    }
+    const fid = this.fidOf(v);
     if (!this.isDone(fid)) {
       this.rt.flush();
       if (this.isCancelled()) return 0;
@@ -206,34 +234,51 @@ export class Conc {
   // ---- running tasks (any thread)
 
   runTask(msg: TaskMsg): unknown {
-    const rt = this.rt;
-    const inst = rt.spawnables[msg[0] as number];
-    const G = msg[1] === null ? [] : (fromPlain(msg[1], this.types) as unknown[]);
-    const st: TaskState = { fid: this.ctx.currentFuture, G, sites: [], gen: null, susp: null, base: 0 };
-    const fr = new Array(Math.max(inst.nslots, inst.genSlots));
-    for (let i = 2; i < msg.length; i++) fr[i - 2] = fromPlain(msg[i], this.types);
-    const site = { file: inst.def.mod.file, span: inst.def.decl.nameSpan };
+    const inst = this.rt.spawnables[msg[0] as number];
+    const st: TaskState = { fid: this.ctx.currentFuture, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
+    const fr = this.frame(inst, msg);
     if (inst.gen !== null) {
-      st.sites = [site];
+      st.sites = [taskSite(inst)];
       st.gen = inst.gen(fr) as Gen<number>;
       return this.drive(st);
     }
+    const r = this.runPlain(st, inst, fr);
+    // A failed task's future never completes: whoever awaits it waits until main ends the run.
+    if (r === TASK_FAILED) return st.susp ?? this.ctx.suspend();
+    return this.finish(st, r);
+  }
+
+  /** Runs a task that cannot suspend to its end; TASK_FAILED once a failure is reported. */
+  private runPlain(st: TaskState, inst: FnInstance, fr: unknown[]): unknown {
+    const rt = this.rt;
     const saved = this.enter(st);
     let result: unknown;
     try {
-      rt.enter(site);
+      rt.enter(taskSite(inst));
       const c = inst.body(fr);
       result = c === RETURN ? rt.ret : undefined;
     } catch (e) {
-      // The task's own frames, for the panic's call stack (§10.1), before leaving drops them.
-      const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
-      this.leave(saved, null);
-      this.failed(e, sites);
-      // The future never completes: whoever awaits it waits until main ends the run.
-      return st.susp ?? this.ctx.suspend();
+      this.fail(e, saved);
+      return TASK_FAILED;
     }
     this.leave(saved, null);
-    return this.finish(st, result);
+    return result;
+  }
+
+  /** The task's first frame: its arguments (copies already) in the first slots. */
+  private frame(inst: FnInstance, msg: TaskMsg): unknown[] {
+    const fr = new Array(Math.max(inst.nslots, inst.genSlots));
+    for (let i = 2; i < msg.length; i++) fr[i - 2] = fromPlain(msg[i], this.types);
+    return fr;
+  }
+
+  /**
+   * A task's globals (§12.1). A message without a snapshot comes from a
+   * spawner that had no globals: neither has this thread, so there is
+   * nothing to install (enter skips NO_GLOBALS).
+   */
+  private snapshot(msg: TaskMsg): unknown[] {
+    return msg[1] === null ? NO_GLOBALS : (fromPlain(msg[1], this.types) as unknown[]);
   }
 
   /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
@@ -243,10 +288,7 @@ export class Conc {
     try {
       r = st.gen!.next();
     } catch (e) {
-      // The task's own frames, for the panic's call stack (§10.1), before leaving drops them.
-      const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
-      this.leave(saved, null);
-      this.failed(e, sites);
+      this.fail(e, saved);
       // The future never completes: whoever awaits it waits until main ends the run.
       return st.susp ?? this.ctx.suspend();
     }
@@ -277,9 +319,9 @@ export class Conc {
   }
 
   /** Installs a task's globals and call sites on this thread's runtime. */
-  private enter(st: TaskState): { G: unknown[] | null; depth: number; cur: TaskState | null } {
+  private enter(st: TaskState): Saved {
     const rt = this.rt;
-    const saved = { G: this.globals.install(st.G), depth: rt.depth, cur: this.cur };
+    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, cur: this.cur };
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
     st.base = saved.depth;
@@ -287,7 +329,9 @@ export class Conc {
     return saved;
   }
 
-  private leave(saved: { G: unknown[] | null; depth: number; cur: TaskState | null }, parked: TaskState | null): void {
+  private leave(saved: Saved, parked: TaskState | null): void {
+    // A task's spawn held back is queued when the task ends or parks: the thread moves on.
+    this.held.publishHeld();
     const rt = this.rt;
     if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
     this.globals.restore(saved.G);
@@ -311,21 +355,11 @@ export class Conc {
     return susp;
   }
 
-  /** A task ended by `exit(n)` or a fatal error: report it and flag the run (§10.1, §12.7). */
-  private failed(e: unknown, sites: Site[]): void {
-    const rt = this.rt;
-    if (e instanceof ExitSignal) {
-      rt.flush();
-      this.sh.setFatal(e.status);
-      return;
-    }
-    rt.flush();
-    let text: string;
-    if (e instanceof WynPanic) text = renderPanic(e, sites);
-    else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
-    // An interpreter bug: the message only, never a JavaScript stack trace (users cannot act on one).
-    else text = `panic: internal error in a task: ${e instanceof Error ? e.message : String(e)}\n`;
-    this.sh.append(2, bytesOf(text));
-    this.sh.setFatal(e instanceof WynPanic ? e.status : 1, true);
+  /** A task ended by `exit(n)` or a fatal error: leave it, report it and flag the run (§10.1, §12.7). */
+  private fail(e: unknown, saved: Saved): void {
+    // The task's own frames, for the panic's call stack, before leaving drops them.
+    const sites = this.rt.sites.slice(saved.depth, this.rt.depth);
+    this.leave(saved, null);
+    reportTaskFailure(this.rt, this.sh, e, sites);
   }
 }

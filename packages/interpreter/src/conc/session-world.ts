@@ -65,7 +65,7 @@ export class SessionWorld {
   /** True when tasks are left that nobody waits for, or a task failed: the world must stop. */
   get unsettled(): boolean {
     const c = this.conc;
-    return c !== null && (Atomics.load(c.sh.ctl, LIVE) !== 0 || Atomics.load(c.sh.ctl, FLAG) !== 0);
+    return c !== null && (c.held.any || Atomics.load(c.sh.ctl, LIVE) !== 0 || Atomics.load(c.sh.ctl, FLAG) !== 0);
   }
 
   /** Starts stopping the world (see the file comment); `settled()` tells when it is done. */
@@ -75,6 +75,7 @@ export class SessionWorld {
     this.conc = null;
     this.rt.conc = null;
     this.world++;
+    c.held.abandon();
     // Main may have been stopped while it ran a task (Ctrl-C): its own globals come back.
     c.globals.restore(null);
     // Until its threads are gone, the log may be locked or still growing.

@@ -3,7 +3,7 @@
 // `for x in xs` runs over the length at loop start, reading element i when
 // iteration i begins; maps iterate the keys present at loop start.
 
-import type { Binder, CForStmt, Expr, ForStmt, Span, WhileStmt } from '@wyn/parser';
+import type { Binder, CForStmt, Expr, ForStmt, Span, Stmt, WhileStmt } from '@wyn/parser';
 import { BREAK, type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
 import { compileCondition } from '../eval/conditional';
 import { compileExpr } from '../eval/expr';
@@ -13,6 +13,7 @@ import { ANY, INT, prune, STRING, type Type } from '../types';
 import { anyExprGen, anyGen, type ExprGen, genOf, setGen, step as stepG, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileBody, compileStmt } from './stmt';
+import { startsTasks } from '../conc/analysis';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
 export type Loop = (f: unknown[], body: Exec) => number;
@@ -25,6 +26,31 @@ function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f
   if (b === undefined || b.name === null) return null;
   const info = cx.declare(b.name, t, false, readonly);
   return writeRef(cx, info.global ? { k: 'global', slot: info.slot, info } : { k: 'local', slot: info.slot, info });
+}
+
+/**
+ * A loop first queues the task that a lazy spawn may hold back on this thread
+ * (conc/runtime.ts): the loop may run long, and the task could run on another
+ * core meanwhile. A loop whose body starts tasks checks before every
+ * iteration (calls check by themselves, in Runtime.enter).
+ */
+function queuingHeldTask(cx: FnCtx, e: Exec): Exec {
+  const rt = cx.rt;
+  const q: Exec = (f) => {
+    rt.queueHeldTask();
+    return e(f);
+  };
+  const g = genOf(e);
+  if (g === undefined) return q;
+  return setGen(q, function* (f): Gen<number> {
+    rt.queueHeldTask();
+    return yield* g(f);
+  });
+}
+
+function loopBody(cx: FnCtx, body: Stmt): Exec {
+  const b = compileBody(cx, body);
+  return startsTasks(body) ? queuingHeldTask(cx, b) : b;
 }
 
 /** Step of a loop body: stop on BREAK or RETURN. */
@@ -229,19 +255,19 @@ export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.pushScope();
   const { loop, loopG, suspends } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
   cx.loopDepth++;
-  const body = compileBody(cx, s.body);
+  const body = loopBody(cx, s.body);
   cx.loopDepth--;
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
   // A body that may suspend parks the task between iterations' statements (§12.4).
-  return suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e;
+  return queuingHeldTask(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
 }
 
 export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   const cond = compileCondition(cx, s.condition);
   const c = cond.ev;
   cx.loopDepth++;
-  const body = compileBody(cx, s.body);
+  const body = loopBody(cx, s.body);
   cx.loopDepth--;
   const e: Exec = (f) => {
     while (c(f)) {
@@ -251,18 +277,18 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   };
-  if (!anyExprGen(cond) && !anyGen(body)) return e;
+  if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTask(cx, e);
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
   const bg = genOf(body);
-  return setGen(e, function* (f): Gen<number> {
+  return queuingHeldTask(cx, setGen(e, function* (f): Gen<number> {
     while (cg === undefined ? c(f) : yield* cg(f)) {
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;
     }
     return NORMAL;
-  });
+  }));
 }
 
 export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
@@ -271,7 +297,7 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   const cond = compileCondition(cx, s.condition);
   const c = cond.ev;
   cx.loopDepth++;
-  const body = compileBody(cx, s.body);
+  const body = loopBody(cx, s.body);
   cx.loopDepth--;
   const update = compileStmt(cx, s.update);
   cx.popScope();
@@ -283,15 +309,15 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
     }
     return NORMAL;
   };
-  if (!anyExprGen(cond) && !anyGen(init, body, update)) return e;
+  if (!anyExprGen(cond) && !anyGen(init, body, update)) return queuingHeldTask(cx, e);
   const cg = cond.gen;
   const bg = genOf(body);
-  return setGen(e, function* (f): Gen<number> {
+  return queuingHeldTask(cx, setGen(e, function* (f): Gen<number> {
     for (yield* stepG(init, f); cg === undefined ? c(f) : yield* cg(f); yield* stepG(update, f)) {
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;
     }
     return NORMAL;
-  });
+  }));
 }

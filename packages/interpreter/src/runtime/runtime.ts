@@ -17,6 +17,14 @@ export class Runtime {
   /** Value of the last `return`, read by the caller right after the body completes. */
   ret: unknown = undefined;
   depth = 0;
+  /**
+   * `enter` takes its slow path at this depth: MAX_DEPTH, or 0 while this
+   * thread holds a spawned task it has not yet queued (conc/runtime.ts, "lazy
+   * spawn"), so that the next call queues it at no cost to other calls.
+   */
+  callLimit = MAX_DEPTH;
+  /** Queues the task held back by a lazy spawn (set by conc/runtime.ts). */
+  safepoint: () => void = () => undefined;
   /** Call sites of the active Wyn calls, innermost last (only `depth` entries are live). */
   readonly sites: Site[] = [];
   assertFailed = false;
@@ -60,8 +68,20 @@ export class Runtime {
   }
 
   enter(site: Site): void {
-    if (this.depth >= MAX_DEPTH) this.overflow(site);
+    if (this.depth >= this.callLimit) this.enterSlow(site);
     this.sites[this.depth++] = site;
+  }
+
+  private enterSlow(site: Site): void {
+    this.queueHeldTask();
+    if (this.depth >= MAX_DEPTH) this.overflow(site);
+  }
+
+  /** Queues a task that a lazy spawn holds back on this thread, if any (calls, loops). */
+  queueHeldTask(): void {
+    if (this.callLimit === MAX_DEPTH) return;
+    this.callLimit = MAX_DEPTH;
+    this.safepoint();
   }
 
   overflow(site: Site | null): never {

@@ -1,0 +1,64 @@
+// How a thread blocks when its code has no suspendable form: main always
+// (it never suspends), and tasks in functions that cannot suspend. It pumps
+// instead of sleeping: runs queued tasks and continuations, fires timers,
+// and on main checks for the end flag and for deadlocks (CONCURRENCY.md
+// §10.2, §10.3); only when there is nothing to do does it wait on WAKE.
+
+import { ExitSignal } from '../runtime/errors';
+import type { Conc } from './runtime';
+import { BLOCKED, LIVE, PROGRESS, TIMERS, WAKE } from './shared-mem';
+
+/**
+ * Blocks until `ready()`; false when `deadline` passed first. `deadlock` is
+ * the report for main's wait when no task is alive to end it.
+ */
+export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null, deadline: number): boolean {
+  const sh = c.sh;
+  let idle = 0;
+  let quietSince = 0;
+  let quietProgress = -1;
+  // Whatever this thread held back may be what the wait needs.
+  c.held.publishHeld();
+  while (!ready()) {
+    if (c.isMain) {
+      c.checkEnd();
+      fireTimers(c);
+    }
+    if (c.ctx.step()) {
+      idle = 0;
+      continue;
+    }
+    const now = Date.now();
+    if (now >= deadline) return false;
+    if (c.isMain) {
+      const live = Atomics.load(sh.ctl, LIVE);
+      if (deadlock !== null && live === 0) reportDeadlock(c, deadlock);
+      // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
+      if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
+        // §10.3: everyone parked, nothing pending; confirm it holds still.
+        const p = Atomics.load(sh.ctl, PROGRESS);
+        if (p !== quietProgress) {
+          quietProgress = p;
+          quietSince = now;
+        } else if (now - quietSince > 300) reportDeadlock(c, 'all tasks are blocked (nothing can make progress)');
+      } else quietProgress = -1;
+    }
+    idle++;
+    const wake = Atomics.load(sh.ctl, WAKE);
+    Atomics.wait(sh.ctl, WAKE, wake, Math.max(0, Math.min(idle < 100 ? 0.05 : 1, deadline - now)));
+  }
+  return true;
+}
+
+/** Main: closes the channels of expired timers (sleeps in tasks, parallel timeouts). */
+function fireTimers(c: Conc): void {
+  if (Atomics.load(c.sh.ctl, TIMERS) === 0) return;
+  for (const ch of c.sh.expired(Date.now()).chans) c.ctx.channels.close(ch);
+}
+
+function reportDeadlock(c: Conc, what: string): never {
+  c.rt.flush();
+  c.drainLog();
+  c.rt.host.writeStderr(`wyn: deadlock - ${what}\n`);
+  throw new ExitSignal(1, true);
+}
