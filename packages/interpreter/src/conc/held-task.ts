@@ -1,39 +1,49 @@
 // Lazy spawn: queuing a task costs microseconds (its message encoded into
-// shared memory, records allocated, atomics), while `spawn f(x)` is mostly
-// awaited at once. So a thread holds its last spawn's message back (the
-// future's `msg`) until it moves on: another spawn, any call
-// (Runtime.enter's slow path), a loop (exec/loops.ts), a blocking point, the
-// end or parking of the running task, or the future leaving the thread
-// (toPlain) queue it as an ordinary task. An `await` of it before any of
-// those runs it inline (Conc.runInline), with no shared memory at all
-// (DESIGN §4: sequential spawn+await runs on the awaiting thread); the
-// copies of §12.1 are made all the same, at the spawn.
+// shared memory, records allocated, atomics), while a spawned task is mostly
+// awaited soon, by the thread that spawned it. So a thread holds the
+// messages of its spawns with futures back (the future's `msg`) until it
+// moves on: any call (Runtime.enter's slow path), a loop, many iterations of
+// a loop that spawns (exec/loops.ts), a blocking point, the end or parking of
+// the running task, too many held tasks, or the future leaving the thread
+// (toPlain) queue them as ordinary tasks. An `await` of one still held runs
+// it inline (Conc.runInline), with no shared memory at all (DESIGN §4:
+// sequential spawn+await runs on the awaiting thread); the copies of §12.1
+// were made at the spawn all the same.
 //
-// Holding back never costs parallelism a program could see: whatever runs
-// after the spawn, for longer than a few statements, calls or loops.
+// The other held tasks stay held while one runs inline, and its first call
+// or loop queues them: a batch of small tasks runs inline one after another,
+// while a batch of long ones spreads over the workers as soon as the first
+// one shows it takes time. Holding back thus never costs parallelism that a
+// program could notice.
 
-import { MAX_DEPTH, type Runtime } from '../runtime/runtime';
+import type { Runtime } from '../runtime/runtime';
 import type { FutureVal, Publisher } from './plain';
 
+/** Held tasks beyond this are queued: memory stays bounded, and workers get a long batch early. */
+const MAX_HELD = 128;
+
 export class HeldTask implements Publisher {
-  /** The future whose task this thread holds back, if any. */
-  private held: FutureVal | null = null;
+  /** Held futures in spawn order; null where one was taken. */
+  private list: Array<FutureVal | null> = [];
+  private count = 0;
+  /** Where the oldest held future is: awaits mostly come in spawn order. */
+  private head = 0;
 
   constructor(
     private readonly rt: Runtime,
     /** Queues a task message as an ordinary task (LIVE+1, scheduler spawn); returns its future handle. */
     private readonly queue: (msg: unknown[]) => number,
   ) {
-    rt.safepoint = () => this.publishHeld();
+    rt.safepoint = () => this.publishFrom(0);
   }
 
-  /** Holds `v`'s task back, queuing the one held before. */
+  /** Holds `v`'s task back (its `msg` is set). */
   hold(v: FutureVal): void {
-    this.publishHeld();
+    if (this.count >= MAX_HELD) this.publishFrom(0);
     v.owner = this;
-    this.held = v;
-    // Runtime.enter takes its slow path at the next call, which queues `v`.
-    this.rt.callLimit = 0;
+    this.list.push(v);
+    this.count++;
+    this.rt.armHeld();
   }
 
   /** Queues `v`'s task: from here on it is an ordinary task. */
@@ -43,32 +53,48 @@ export class HeldTask implements Publisher {
     v.id = this.queue(msg);
   }
 
-  publishHeld(): void {
-    if (this.held !== null) this.publish(this.held);
+  /** Queues the tasks held since the list was `mark` long, oldest first (all of them for 0). */
+  publishFrom(mark: number): void {
+    const list = this.list;
+    for (let i = Math.max(mark, this.head); i < list.length; i++) {
+      const v = list[i];
+      if (v !== null) this.publish(v);
+    }
   }
 
-  /** Takes `v`'s message to run it inline (or queue it): `v` is no longer held. */
+  /** Where a task that starts running now begins to hold its own spawns (Conc.enter). */
+  get mark(): number {
+    return this.list.length;
+  }
+
+  /** Takes `v`'s message out, to run it inline or queue it: `v` is held no more. */
   take(v: FutureVal): unknown[] {
-    if (v === this.held) {
-      this.held = null;
-      this.rt.callLimit = MAX_DEPTH;
-    }
+    const list = this.list;
+    const i = list[this.head] === v ? this.head : list.lastIndexOf(v);
+    list[i] = null;
+    if (--this.count === 0) {
+      list.length = 0;
+      this.head = 0;
+      this.rt.disarmHeld();
+    } else if (i === list.length - 1) list.length = i;
+    else while (list[this.head] === null) this.head++;
     const msg = v.msg!;
     v.msg = null;
     v.owner = null;
     return msg;
   }
 
+  /** Whether this thread holds `v`'s task back (and can thus run it inline). */
   isHeld(v: FutureVal): boolean {
-    return v === this.held;
+    return v.owner === this;
   }
 
   get any(): boolean {
-    return this.held !== null;
+    return this.count > 0;
   }
 
-  /** A REPL world stops: its held task is dropped, and its future names nothing (an old world's). */
+  /** A REPL world stops: held tasks are dropped, and their futures name nothing (an old world's). */
   abandon(): void {
-    if (this.held !== null) this.take(this.held);
+    for (const v of this.list) if (v !== null) this.take(v);
   }
 }

@@ -70,7 +70,7 @@ interface TaskState {
 }
 
 /** What a thread had installed before a task entered (Conc.enter). */
-interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null }
+interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null; held: number }
 
 export class Conc {
   cur: TaskState | null = null;
@@ -254,7 +254,7 @@ export class Conc {
     const saved = this.enter(st);
     let result: unknown;
     try {
-      rt.enter(taskSite(inst));
+      rt.enterHeld(taskSite(inst));
       const c = inst.body(fr);
       result = c === RETURN ? rt.ret : undefined;
     } catch (e) {
@@ -321,7 +321,7 @@ export class Conc {
   /** Installs a task's globals and call sites on this thread's runtime. */
   private enter(st: TaskState): Saved {
     const rt = this.rt;
-    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, cur: this.cur };
+    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, cur: this.cur, held: this.held.mark };
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
     st.base = saved.depth;
@@ -330,8 +330,8 @@ export class Conc {
   }
 
   private leave(saved: Saved, parked: TaskState | null): void {
-    // A task's spawn held back is queued when the task ends or parks: the thread moves on.
-    this.held.publishHeld();
+    // What the task held back is queued when it ends or parks: the thread moves on.
+    this.held.publishFrom(saved.held);
     const rt = this.rt;
     if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
     this.globals.restore(saved.G);

@@ -29,28 +29,37 @@ function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f
 }
 
 /**
- * A loop first queues the task that a lazy spawn may hold back on this thread
- * (conc/runtime.ts): the loop may run long, and the task could run on another
- * core meanwhile. A loop whose body starts tasks checks before every
- * iteration (calls check by themselves, in Runtime.enter).
+ * A loop first queues the tasks that lazy spawns may hold back on this
+ * thread (conc/held-task.ts): the loop may run long, and they could run on
+ * other cores meanwhile. Calls queue them by themselves (Runtime.enter).
  */
-function queuingHeldTask(cx: FnCtx, e: Exec): Exec {
+function queuingHeldTasks(cx: FnCtx, e: Exec): Exec {
+  return around(e, () => cx.rt.queueHeldTask());
+}
+
+/**
+ * The body of a loop that spawns counts its iterations instead: a batch of
+ * spawns stays held, to be awaited inline, but a loop that goes on long
+ * after a spawn (with no call in it) queues what it holds.
+ */
+function loopBody(cx: FnCtx, body: Stmt): Exec {
+  const b = compileBody(cx, body);
   const rt = cx.rt;
+  return startsTasks(body) ? around(b, () => rt.heldLoopTick()) : b;
+}
+
+/** `e` (both forms) with `before` run first. */
+function around(e: Exec, before: () => void): Exec {
   const q: Exec = (f) => {
-    rt.queueHeldTask();
+    before();
     return e(f);
   };
   const g = genOf(e);
   if (g === undefined) return q;
   return setGen(q, function* (f): Gen<number> {
-    rt.queueHeldTask();
+    before();
     return yield* g(f);
   });
-}
-
-function loopBody(cx: FnCtx, body: Stmt): Exec {
-  const b = compileBody(cx, body);
-  return startsTasks(body) ? queuingHeldTask(cx, b) : b;
 }
 
 /** Step of a loop body: stop on BREAK or RETURN. */
@@ -260,7 +269,7 @@ export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
   // A body that may suspend parks the task between iterations' statements (§12.4).
-  return queuingHeldTask(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
+  return queuingHeldTasks(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
 }
 
 export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
@@ -277,11 +286,11 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   };
-  if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTask(cx, e);
+  if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTasks(cx, e);
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
   const bg = genOf(body);
-  return queuingHeldTask(cx, setGen(e, function* (f): Gen<number> {
+  return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     while (cg === undefined ? c(f) : yield* cg(f)) {
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
@@ -309,10 +318,10 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
     }
     return NORMAL;
   };
-  if (!anyExprGen(cond) && !anyGen(init, body, update)) return queuingHeldTask(cx, e);
+  if (!anyExprGen(cond) && !anyGen(init, body, update)) return queuingHeldTasks(cx, e);
   const cg = cond.gen;
   const bg = genOf(body);
-  return queuingHeldTask(cx, setGen(e, function* (f): Gen<number> {
+  return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     for (yield* stepG(init, f); cg === undefined ? c(f) : yield* cg(f); yield* stepG(update, f)) {
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;

@@ -12,6 +12,9 @@ import { bytesOf } from './values';
  */
 export const MAX_DEPTH = 200_000;
 
+/** Iterations of a spawning loop (batches of spawns, exec/loops.ts) before its held tasks are queued anyway. */
+const HELD_LOOP_TICKS = 1000;
+
 export class Runtime {
   G: unknown[] = [];
   /** Value of the last `return`, read by the caller right after the body completes. */
@@ -19,12 +22,14 @@ export class Runtime {
   depth = 0;
   /**
    * `enter` takes its slow path at this depth: MAX_DEPTH, or 0 while this
-   * thread holds a spawned task it has not yet queued (conc/runtime.ts, "lazy
-   * spawn"), so that the next call queues it at no cost to other calls.
+   * thread holds spawned tasks back (conc/held-task.ts), so that the next
+   * call queues them at no cost to other calls.
    */
   callLimit = MAX_DEPTH;
-  /** Queues the task held back by a lazy spawn (set by conc/runtime.ts). */
+  /** Queues the tasks a lazy spawn holds back (set by conc/held-task.ts). */
   safepoint: () => void = () => undefined;
+  /** Iterations of loops that spawn since this thread began to hold tasks back. */
+  private heldTicks = 0;
   /** Call sites of the active Wyn calls, innermost last (only `depth` entries are live). */
   readonly sites: Site[] = [];
   assertFailed = false;
@@ -77,11 +82,31 @@ export class Runtime {
     if (this.depth >= MAX_DEPTH) this.overflow(site);
   }
 
-  /** Queues a task that a lazy spawn holds back on this thread, if any (calls, loops). */
+  /** The first frame of a task run inline: entering it is no reason to queue the other held tasks. */
+  enterHeld(site: Site): void {
+    if (this.depth >= MAX_DEPTH) this.overflow(site);
+    this.sites[this.depth++] = site;
+  }
+
+  /** Queues the tasks held back on this thread, if any (calls, loops). */
   queueHeldTask(): void {
     if (this.callLimit === MAX_DEPTH) return;
-    this.callLimit = MAX_DEPTH;
+    this.disarmHeld();
     this.safepoint();
+  }
+
+  /** An iteration of a loop that spawns: a loop that holds tasks back for long queues them. */
+  heldLoopTick(): void {
+    if (this.callLimit !== MAX_DEPTH && ++this.heldTicks > HELD_LOOP_TICKS) this.queueHeldTask();
+  }
+
+  armHeld(): void {
+    this.callLimit = 0;
+  }
+
+  disarmHeld(): void {
+    this.callLimit = MAX_DEPTH;
+    this.heldTicks = 0;
   }
 
   overflow(site: Site | null): never {
