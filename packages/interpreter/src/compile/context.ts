@@ -245,6 +245,15 @@ export class FnCtx {
     return false;
   }
 
+  /**
+   * Reports the use of a call that returns nothing as a value (§3.1: `void`
+   * is "no value"); without this, `y = log("x")` would store JS `undefined`.
+   */
+  value(c: Compiled, span: Span): Compiled {
+    if (prune(c.t).k === 'void') this.error('E0301', 'this expression returns nothing and cannot be used as a value', span);
+    return c;
+  }
+
   pushScope(): void {
     this.scopes.push(new Map());
   }

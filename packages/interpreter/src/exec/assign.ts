@@ -152,7 +152,7 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
     const pre = s.target.kind === 'Ident' ? cx.lookup(s.target.name) : null;
     let want: Type | undefined = pre?.info.t;
     if (want === undefined && s.target.kind !== 'Ident') want = undefined;
-    const v = compileExpr(cx, s.value, want);
+    const v = cx.value(compileExpr(cx, s.value, want), s.value.span);
     const target = placeForms(cx, s.target, v.t);
     if (target === null) return () => NORMAL;
     const place = target.place;
