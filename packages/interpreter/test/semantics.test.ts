@@ -93,3 +93,10 @@ test('a call that returns nothing is not a value (§3.1)', async () => {
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
 });
+
+test('a script global read before the top level assigns it fails instead of reading a stray value (§1.2)', async () => {
+  const r = await runWyn('fn show() { print(limit) }\nshow()\nlimit = 3\n');
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('variable `limit` is used before it is assigned');
+  expect(await out('fn show() { print(limit) }\nlimit = 3\nshow()\nf = () => limit + 1\nprint(f())\n')).toBe('3\n4\n');
+});

@@ -114,6 +114,8 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
     if (name === null || c.globalScope.has(name) || isReservedName(name)) continue;
     const info = c.newGlobal(name, fresh(), false);
     info.prescanned = true;
+    info.declaredBy = s;
+    info.late = true;
     c.globalScope.set(name, info);
   }
 }

@@ -41,7 +41,6 @@ export function callInstance(rt: Runtime, inst: FnInstance, args: unknown[], sit
 
 /** Coerces an argument to its parameter type: the one widening Wyn has (§3.10). */
 export function widen(cx: FnCtx, want: Type, arg: Compiled, span: Span): Compiled['ev'] {
-  cx.value(arg, span);
   const w = prune(want);
   const g = prune(arg.t);
   if (w.k === 'float' && g.k === 'int') {
