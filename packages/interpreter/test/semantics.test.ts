@@ -83,3 +83,20 @@ test('an unannotated lambda parameter takes its type from a method only one type
   expect(r.stderr.split('\n')[0]).toBe('main.wyn:4:12: error[E0305]: cannot tell the type of the value `len` is called on');
   expect(await out('shout = (s) => s.upper() + "!"\nfirst_two = (xs) => xs.take(2)\nprint(shout("hi"), first_two([3, 4, 5]))\n')).toBe('HI! [3, 4]\n');
 });
+
+test('a \\xHH escape is one byte, so two of them can spell a UTF-8 character (§2.7)', async () => {
+  expect(await out('x = "\\xc3"\ny = "\\xc3\\xa9"\nprint(x.len(), y.len(), y == "é", "héllo"[1] == x)\n')).toBe('1 2 true true\n');
+});
+
+test('a call that returns nothing is not a value (§3.1)', async () => {
+  const r = await runWyn('fn log(m: string) { print(m) }\nx = log("a")\n');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+});
+
+test('a script global read before the top level assigns it fails instead of reading a stray value (§1.2)', async () => {
+  const r = await runWyn('fn show() { print(limit) }\nshow()\nlimit = 3\n');
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('variable `limit` is used before it is assigned');
+  expect(await out('fn show() { print(limit) }\nlimit = 3\nshow()\nf = () => limit + 1\nprint(f())\n')).toBe('3\n4\n');
+});

@@ -87,6 +87,7 @@ export const DiagnosticCodes = {
   E0909: 'panic',
   E0910: 'stack overflow',
   E0911: 'integer overflow',
+  E0912: 'variable read before it is assigned',
   E0920: 'value cannot cross to another task',
   E0921: 'invalid channel',
   E0922: 'await on a non-future',

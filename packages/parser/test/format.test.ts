@@ -56,6 +56,10 @@ test('layout is canonical: spacing, indentation, one blank line at most', () => 
   );
 });
 
+test('raw bytes written as \\x escapes stay escapes', () => {
+  expect(fmt('x = "\\xc3\\xa9\\x41"\n')).toBe('x = "\\xc3\\xa9A"\n');
+});
+
 test('a file with syntax errors is not formatted', () => {
   const r = format('fn main( {', 'f.wyn');
   expect(r.text).toBeNull();

@@ -86,6 +86,11 @@ test('escapes are decoded and a dollar without a brace is text', () => {
   expect(s.kind === 'AssignStmt' && s.value.kind === 'StringLit' && s.value.value).toBe('a\tb\nq$A $x ${no}');
 });
 
+test('a \\x escape past ASCII is one raw byte, kept as a lone surrogate for the interpreter', () => {
+  const s = firstStmt('x = "\\xc3\\xa9"');
+  expect(s.kind === 'AssignStmt' && s.value.kind === 'StringLit' && s.value.value).toBe('\udcc3\udca9');
+});
+
 test('a triple-quoted string keeps its text verbatim', () => {
   const s = firstStmt('x = """\n  two "quoted" \\n\n"""');
   expect(s.kind === 'AssignStmt' && s.value.kind === 'StringLit' && s.value.value).toBe('\n  two "quoted" \\n\n');

@@ -314,6 +314,16 @@ const cases: Array<[string, string, string[]]> = [
     ],
   ],
   [
+    "`channel` assigned as if it were a variable",
+    "channel = 3\n",
+    [
+      "bad.wyn:1:1: error[E0100]: expected a variable name, found `channel`",
+      "> 1 | channel = 3",
+      "    | ^^^^^^^",
+      "hint: `channel` is a reserved word and cannot be used as a name",
+    ],
+  ],
+  [
     "a nested function declaration",
     "fn outer() {\n  fn inner() { }\n}\n",
     [

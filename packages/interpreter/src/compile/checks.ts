@@ -10,8 +10,11 @@
 //   structures written that way are common.
 // - Built-in names cannot be redefined as functions (§2.4: `fn max` fails in
 //   the reference).
+// - A struct field, an enum variant or a parameter is named once: a literal
+//   gives "every field exactly once" (§4.4), and a second `A` variant or `x`
+//   parameter could never be told apart from the first.
 
-import type { TypeNode } from '@wyn/parser';
+import type { Span, TypeNode } from '@wyn/parser';
 import { type ModuleCtx, StructDef } from '../program';
 import { isReservedName } from '../stdlib/builtins';
 import type { Compiler } from './context';
@@ -56,10 +59,24 @@ export function checkDeclarations(c: Compiler, modules: Iterable<ModuleCtx>): vo
       c.error('E0207', `struct \`${s.name}\` contains itself (through \`${path.join('.')}\`)`, mod.file, s.decl.span,
         'structs are stored by value: hold the inner values in an array, or use an enum for recursive data');
     }
+    for (const s of mod.structs.values()) reportRepeats(c, mod, s.fields, 'field', `struct \`${s.name}\``);
+    for (const e of mod.enums.values()) reportRepeats(c, mod, e.variants, 'variant', `enum \`${e.name}\``);
+    const fns = [...mod.fns.values(), ...[...mod.structs.values(), ...mod.enums.values()].flatMap((t) => [...t.methods.values()])];
+    for (const def of new Set(fns)) {
+      if (def.mod === mod) reportRepeats(c, mod, def.decl.params, 'parameter', `function \`${def.name}\``);
+    }
     for (const def of mod.fns.values()) {
       if (isReservedName(def.name)) {
         c.error('E0208', `\`${def.name}\` is a built-in name and cannot be redefined`, mod.file, def.decl.nameSpan, 'choose another name for the function');
       }
     }
+  }
+}
+
+function reportRepeats(c: Compiler, mod: ModuleCtx, items: ReadonlyArray<{ name: string; span: Span }>, what: string, owner: string): void {
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.name)) c.error('E0212', `${owner} declares the ${what} \`${it.name}\` twice`, mod.file, it.span);
+    seen.add(it.name);
   }
 }

@@ -5,7 +5,7 @@
 //   cap    — a slot of a lambda's private environment, frame slot 0 (§8.2:
 //            a lambda copies every outer variable it mentions when created).
 
-import { type Diagnostic, type DiagnosticCode, error, type Span, type TypeNode } from '@wyn/parser';
+import { type Diagnostic, type DiagnosticCode, error, type Expr, type Span, type Stmt, type TypeNode } from '@wyn/parser';
 import type { Host } from '../host';
 import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type TypeEnv } from '../program';
 import type { Runtime } from '../runtime/runtime';
@@ -19,8 +19,13 @@ export interface VarInfo {
   isConst: boolean;
   readonly: boolean;
   global: boolean;
-  /** A script-mode global declared ahead of its first assignment. */
+  /** A script-mode global declared ahead of its first assignment; cleared once the statement `declaredBy` is compiled. */
   prescanned?: boolean;
+  declaredBy?: Stmt;
+  /** A script-mode global: functions may run (and read it) before the top level assigns it. */
+  late?: boolean;
+  /** Declared by a bare assignment inside a nested block (§4.1): in scope after the block even when it never ran. */
+  hoisted?: boolean;
   /** A module global declared `pub` (§12.2): importers may read it. */
   isPublic?: boolean;
   /** The imported module a global belongs to: reading it first makes sure the module is initialised. */
@@ -245,6 +250,18 @@ export class FnCtx {
     return false;
   }
 
+  /**
+   * Reports the use of a call that returns nothing as a value (§3.1: `void`
+   * is "no value"); without this, `y = log("x")` would store JS `undefined`.
+   * A future is typed by its task's result, so `f = spawn log("x")` and
+   * `await f` are let through (CONCURRENCY.md §2: a void task's future).
+   */
+  value(c: Compiled, e: Expr): Compiled {
+    const span = e.span;
+    if (prune(c.t).k === 'void' && e.kind !== 'SpawnExpr' && e.kind !== 'AwaitExpr') this.error('E0301', 'this expression returns nothing and cannot be used as a value', span);
+    return c;
+  }
+
   pushScope(): void {
     this.scopes.push(new Map());
   }
@@ -262,6 +279,7 @@ export class FnCtx {
   /** Declares at function level (a bare first assignment, §4.1). */
   declareFunctionLevel(name: string, t: Type): VarInfo {
     const info = this.newVar(name, t, false, false);
+    if (this.scopes.length > 1) info.hoisted = true;
     this.scopes[0].set(name, info);
     return info;
   }

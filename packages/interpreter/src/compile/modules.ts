@@ -86,6 +86,7 @@ export function compileModuleInit(c: Compiler, mod: ModuleCtx): void {
     declared.add(name);
     const info = c.newGlobal(name, fresh(), false);
     info.prescanned = true;
+    info.declaredBy = s;
     info.isPublic = s.kind === 'VarDecl' && s.visibility !== undefined && s.visibility !== null;
     mod.globals.set(name, info);
   }

@@ -89,7 +89,8 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
         topExec(rt.G);
         if (main !== null) {
           const r = callInstance(rt, main, [], site);
-          if (prune(main.ret).k === 'int') status = Number(BigInt.asUintN(8, BigInt(r as number)));
+          // Falling off the end of `main -> int` (even past a trailing expression) exits 0 (§1.3).
+          if (prune(main.ret).k === 'int' && r !== undefined) status = Number(BigInt.asUintN(8, BigInt(r as number)));
         }
         // §4: the program ends only when every task ever spawned has finished.
         (rt.conc as Conc | null)?.drain();
@@ -113,6 +114,8 @@ export function prescanGlobals(c: Compiler, body: Stmt[]): void {
     if (name === null || c.globalScope.has(name) || isReservedName(name)) continue;
     const info = c.newGlobal(name, fresh(), false);
     info.prescanned = true;
+    info.declaredBy = s;
+    info.late = true;
     c.globalScope.set(name, info);
   }
 }

@@ -39,7 +39,7 @@ function namespaceMember(cx: FnCtx, ns: ModuleCtx, alias: string, name: string, 
     cx.error('E0205', `${g !== undefined ? 'constant' : 'function'} '${name}' in module '${alias}' is private`, span);
   }
   if (g === undefined) return functionValue(cx, fn!, span);
-  return { t: g.t, ev: readRef(cx, { k: 'global', slot: g.slot, info: g }) };
+  return { t: g.t, ev: readRef(cx, { k: 'global', slot: g.slot, info: g }, span) };
 }
 
 export function compileField(cx: FnCtx, e: Field): Compiled {

@@ -9,8 +9,28 @@ import { ANY, fresh, prune, type Type, unify } from '../types';
 import { callInstance, callInstanceG, findFunction } from './call';
 import { isSuspendable } from '../conc/analysis';
 import { initModule } from '../compile/modules';
+import { panicAt } from '../runtime/errors';
 
-export function readRef(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
+/**
+ * Reads a variable. With a `span` (a read the program makes, not a lambda
+ * copying what it captures), a variable that may still be unassigned panics
+ * instead of yielding JS `undefined`: a bare first assignment in a block that
+ * did not run (§4.1), or a script global read before the top level assigns it
+ * (§1.2: by a function, or by code above the assignment).
+ */
+export function readRef(cx: FnCtx, r: Ref, span?: Span): (f: unknown[]) => unknown {
+  const read = plainRead(cx, r);
+  const i = r.info;
+  if (span === undefined || !(i.hoisted === true || i.prescanned === true || (i.late === true && cx.kind !== 'top'))) return read;
+  const site = { file: cx.file, span };
+  return (f) => {
+    const v = read(f);
+    if (v === undefined) panicAt(site, 'E0912', `variable \`${i.name}\` is used before it is assigned`);
+    return v;
+  };
+}
+
+function plainRead(cx: FnCtx, r: Ref): (f: unknown[]) => unknown {
   switch (r.k) {
     case 'local': {
       const s = r.slot;
@@ -69,7 +89,7 @@ export function writeRef(cx: FnCtx, r: Ref): (f: unknown[], v: unknown) => void 
 
 export function compileIdent(cx: FnCtx, e: Ident, expected?: Type): Compiled {
   const r = cx.lookup(e.name);
-  if (r !== null) return { t: r.info.t, ev: readRef(cx, r) };
+  if (r !== null) return { t: r.info.t, ev: readRef(cx, r, e.span) };
   if (e.name === 'none' || e.name === 'None') return { t: { k: 'option', inner: fresh() }, ev: () => NONE };
   const fn = findFunction(cx, e.name);
   if (fn !== null) return functionValue(cx, fn, e.span, expected);

@@ -13,7 +13,7 @@ export function compileInterpolation(cx: FnCtx, e: InterpolatedString): Compiled
       const s = fromUtf8(p);
       return () => s;
     }
-    const c = compileExpr(cx, p);
+    const c = cx.value(compileExpr(cx, p), p);
     return textOf(c);
   });
   if (parts.length === 2) {

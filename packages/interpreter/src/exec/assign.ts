@@ -50,7 +50,7 @@ function compilePlace(cx: FnCtx, target: Expr, valueType: Type | null): Place | 
         }
         r = refOf(cx.declareFunctionLevel(target.name, valueType));
       } else checkAssignable(cx, r, target.span);
-      const get = readRef(cx, r);
+      const get = readRef(cx, r, target.span);
       const set = writeRef(cx, r);
       return { t: r.info.t, get, set, modify: (f, g) => set(f, g(get(f))) };
     }
@@ -152,7 +152,9 @@ export function compileAssign(cx: FnCtx, s: AssignStmt): Exec {
     const pre = s.target.kind === 'Ident' ? cx.lookup(s.target.name) : null;
     let want: Type | undefined = pre?.info.t;
     if (want === undefined && s.target.kind !== 'Ident') want = undefined;
-    const v = compileExpr(cx, s.value, want);
+    const v = cx.value(compileExpr(cx, s.value, want), s.value);
+    // The top-level statement a script global was declared ahead for: code below it reads an assigned variable.
+    if (pre !== null && pre.info.declaredBy === s) pre.info.prescanned = false;
     const target = placeForms(cx, s.target, v.t);
     if (target === null) return () => NORMAL;
     const place = target.place;

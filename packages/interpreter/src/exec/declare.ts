@@ -16,7 +16,7 @@ import { refOf } from './assign';
 
 export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   const annot = s.type === null ? null : cx.comp.resolveType(s.type, cx.typeParams, cx.mod);
-  const v = compileExpr(cx, s.value, annot ?? undefined);
+  const v = cx.value(compileExpr(cx, s.value, annot ?? undefined), s.value);
   if (annot !== null) cx.expect(annot, v.t, s.value.span, `mismatched types in the declaration of \`${s.name}\``);
   if (isReservedName(s.name)) cx.error('E0208', `Cannot assign to constant '${s.name}'`, s.span);
   let info: VarInfo;

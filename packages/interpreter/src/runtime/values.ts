@@ -112,10 +112,14 @@ const isAscii = (s: string): boolean => {
 };
 const dec = new TextDecoder();
 
+/** A raw byte of a `\xHH` escape, as the parser leaves it in the literal's text: a lone low surrogate. */
+const RAW_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
+
 /** JS (UTF-16) text → byte string. */
 export function fromUtf8(s: string): string {
   // Pure ASCII is already a byte string.
   if (isAscii(s)) return s;
+  if (RAW_BYTE.test(s)) return s.split(new RegExp(`(${RAW_BYTE.source})`)).map((part, i) => (i % 2 === 1 ? String.fromCharCode(part.charCodeAt(0) - 0xdc00) : fromUtf8(part))).join('');
   const b = enc.encode(s);
   let out = '';
   for (let i = 0; i < b.length; i += 4096) out += String.fromCharCode(...b.subarray(i, i + 4096));

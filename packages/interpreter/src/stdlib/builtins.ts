@@ -225,7 +225,7 @@ function compilePrint(cx: FnCtx, call: Call): Compiled {
   let sep: Ev | null = null;
   let end: Ev | null = null;
   for (const a of call.args) {
-    const c = compileExpr(cx, a.value);
+    const c = cx.value(compileExpr(cx, a.value), a.value);
     if (a.name === 'sep') sep = textOf(c);
     else if (a.name === 'end') end = textOf(c);
     else if (a.name === null) parts.push(textOf(c));

@@ -218,9 +218,17 @@ function escapeText(text: string, quote: QuoteStyle): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '$' && text[i + 1] === '{') out += '\\$';
     else if (ch.charCodeAt(0) < 32) out += '\\x' + ch.charCodeAt(0).toString(16).padStart(2, '0');
+    else if (isRawByte(text, i)) out += '\\x' + (ch.charCodeAt(0) - 0xdc00).toString(16);
     else out += ch;
   }
   return out;
+}
+
+/** A `\\xHH` byte past ASCII, which the parser keeps as a lone surrogate U+DC80..U+DCFF (to-ast/literals.ts). */
+function isRawByte(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+  return c >= 0xdc80 && c <= 0xdcff && !(before >= 0xd800 && before <= 0xdbff);
 }
 
 /** A triple-quoted string can hold any text but `"""`, an interpolation opener, or a trailing quote. */

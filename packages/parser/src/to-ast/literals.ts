@@ -87,7 +87,12 @@ function stringLiteral(node: Node, quote: QuoteStyle): Expr {
       const next = body[i + 1];
       const hex = /^[0-9a-fA-F]{2}/.exec(body.slice(i + 2, i + 4));
       if (next === 'x' && hex !== null) {
-        text += String.fromCharCode(parseInt(hex[0], 16));
+        // `\xHH` is one byte (§2.7). A byte past ASCII is not a character of
+        // the JS text, so it travels as a lone surrogate U+DC80..U+DCFF (as
+        // Python's surrogateescape does) and the interpreter's `fromUtf8`
+        // turns it back into that byte: "\xc3\xa9" is the two bytes of `é`.
+        const b = parseInt(hex[0], 16);
+        text += String.fromCharCode(b < 0x80 ? b : 0xdc00 + b);
         i += 4;
       } else {
         text += simpleEscapes[next] ?? next;

@@ -15,7 +15,10 @@ type ForHead =
 const assignable = new Set(['Ident', 'Index', 'Field']);
 
 function checkTarget(target: Expr): void {
-  if (!assignable.has(target.kind)) {
+  // `channel` parses as an expression (`channel(4)`), but is a keyword, never a variable (§2.4).
+  if (target.kind === 'Ident' && target.name === 'channel') {
+    report('E0100', 'expected a variable name, found `channel`', target.span, { hint: '`channel` is a reserved word and cannot be used as a name' });
+  } else if (!assignable.has(target.kind)) {
     report('E0107', 'cannot assign to this expression', target.span, {
       hint: 'assign to a variable, an element `a[i]` or a field `p.x`',
     });
