@@ -17,13 +17,14 @@ import { SYSTEM_MODULES } from './modules-system';
 import { TEST_MODULES } from './modules-test';
 import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
+import { TERMINAL_MODULES } from './modules-terminal';
 import { REGEX_MODULES } from './regex';
 import { SET_MODULES } from './modules-set';
 import { RANDOM_MODULES } from './modules-random';
 
 const MODULES: ModuleTable = {
   ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...TERMINAL_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
 };
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
