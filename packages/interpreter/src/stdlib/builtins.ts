@@ -156,9 +156,12 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       return { t: INT, ev: (f) => { const x = ev(f) as I.Int; return x > 0 ? 1 : x < 0 ? -1 : 0; } };
     }
     case 'clamp': {
+      // Typed like min/max: all ints give an int, any float makes it a float clamp.
       if (!arity([3])) return bad();
-      const [x, lo, hi] = args().map((c) => c.ev);
-      return { t: INT, ev: (f) => { const v = x(f) as number; const l = lo(f) as number; const h = hi(f) as number; return v < l ? l : v > h ? h : v; } };
+      const cs = args();
+      const isInt = cs.every((c) => prune(c.t).k === 'int');
+      const [x, lo, hi] = cs.map((c) => (isInt ? c.ev : (f: Parameters<Ev>[0]) => Number(c.ev(f))));
+      return { t: isInt ? INT : FLOAT, ev: (f) => { const v = x(f) as I.Int; const l = lo(f) as I.Int; const h = hi(f) as I.Int; return v < l ? l : v > h ? h : v; } };
     }
     case 'sleep_ms': {
       if (!arity([1])) return bad();
