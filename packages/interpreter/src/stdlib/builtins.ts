@@ -7,9 +7,10 @@ import { textOf } from '../eval/interpolation';
 import { display } from '../runtime/format';
 import { ExitSignal, panicAt, type Site } from '../runtime/errors';
 import * as I from '../runtime/int64';
-import { fromUtf8, WMap } from '../runtime/values';
+import { WMap } from '../runtime/values';
 import { ANY, FLOAT, INT, prune, STRING, type Type, VOID } from '../types';
 import { parseFloatText, parseIntText } from './parse-number';
+import { inputFloat, inputInt, inputLine } from './stdin';
 import { isStdlibModule } from './modules';
 import { compareValues } from '../runtime/equality';
 
@@ -172,11 +173,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       if (!arity([0])) return bad();
       return {
         t: name === 'input_line' ? STRING : name === 'input' ? INT : FLOAT,
-        ev: () => {
-          rt.flush();
-          const line = fromUtf8(rt.host.readLine() ?? '');
-          return name === 'input_line' ? line : name === 'input' ? parseIntText(line, site) : parseFloatText(line, site);
-        },
+        ev: () => (name === 'input_line' ? inputLine(rt) : name === 'input' ? inputInt(rt) : inputFloat(rt)),
       };
     }
     default:
