@@ -60,6 +60,9 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       const ev = a.ev;
       if (k === 'string') return { t: INT, ev: (f) => parseIntText(ev(f) as string, site) };
       if (k === 'float') return { t: INT, ev: (f) => I.fromFloat(ev(f) as number) };
+      // As `b.to_int()` (STDLIB §5.3): 1 or 0.
+      if (k === 'bool') return { t: INT, ev: (f) => (ev(f) ? 1 : 0) };
+      if (k !== 'int' && k !== 'var' && k !== 'any') cx.error('E0306', '`int` needs a number, a string or a bool', call.span);
       return { t: INT, ev };
     }
     case 'float': {
@@ -68,6 +71,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       const k = prune(a.t).k;
       const ev = a.ev;
       if (k === 'string') return { t: FLOAT, ev: (f) => parseFloatText(ev(f) as string, site) };
+      if (!['int', 'float', 'bool', 'var', 'any'].includes(k)) cx.error('E0306', '`float` needs a number, a string or a bool', call.span);
       return { t: FLOAT, ev: (f) => Number(ev(f)) };
     }
     case 'abs': {
