@@ -14,6 +14,7 @@ export function cliHost(io: Io, args: string[]): Host {
     writeStdout: (bytes) => io.stdout.write(bytes),
     writeStderr: (text) => io.stderr.write(text),
     stdoutIsTerminal: () => io.stdout.isTTY,
+    terminalSize: () => (io.stdout.isTTY ? base.terminalSize() : null),
     readFile: (p) => base.readFile(at(p)),
     writeFile: (p, data, append) => base.writeFile(at(p), data, append),
     stat: (p) => base.stat(at(p)),

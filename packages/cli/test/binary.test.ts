@@ -2,7 +2,7 @@
 // loading the start-up bundle (scripts/bundle-cli.js) and its code cache.
 // Needs `pnpm build` (the README's test command builds first).
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -88,4 +88,20 @@ test('a runtime error reports the Wyn stack, not a JavaScript one', () => {
   expect(r.code).toBe(1);
   expect(r.err).not.toMatch(/\.js:\d+/);
   expect(r.err).toMatch(/boom\.wyn:2:/);
+});
+
+test('input_line answers each line as it arrives, before stdin ends (an interactive prompt)', async () => {
+  const file = program('prompt.wyn', 'name = input_line()\nprintln("hi " + name)\nprintln("then " + input_line())\n');
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(bin, 'wyn.js'), 'run', file], { cwd: dir });
+  let out = '';
+  const seen = (text: string) => new Promise<void>((resolve) => {
+    const check = () => (out.includes(text) ? resolve() : child.stdout.once('data', (d: Buffer) => { out += d.toString(); check(); }));
+    check();
+  });
+  child.stdin.write('bob\n');
+  await seen('hi bob\n');
+  child.stdin.end('end\n');
+  await seen('then end\n');
+  expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+  expect(out).toBe('hi bob\nthen end\n');
 });

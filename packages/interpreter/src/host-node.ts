@@ -54,7 +54,7 @@ const OS_NAMES: Record<string, string> = { linux: 'linux', darwin: 'macos', win3
 const ARCH_NAMES: Record<string, string> = { x64: 'x86_64', arm64: 'arm64', ia32: 'x86', arm: 'arm' };
 
 export function nodeHost(options: { args: string[] }): Host {
-  let stdin: string[] | null = null;
+  const stdin = stdinReader();
   return {
     writeStdout: (bytes) => writeAll(1, typeof bytes === 'string' ? Buffer.from(bytes) : bytes),
     writeStderr: (text) => writeAll(2, Buffer.from(text)),
@@ -108,14 +108,17 @@ export function nodeHost(options: { args: string[] }): Host {
       const r = childProcess().spawnSync('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
       return { status: r.status ?? 128 + (r.signal !== null ? os.constants.signals[r.signal] : 0), stdout: r.stdout ?? new Uint8Array(0) };
     },
-    readLine: () => {
-      if (stdin === null) {
-        const text = attempt('', () => fs.readFileSync(0, 'utf8'));
-        stdin = text.split('\n');
-        if (stdin[stdin.length - 1] === '') stdin.pop();
-      }
-      return stdin.length > 0 ? stdin.shift()! : null;
+    readLine: () => stdin.line(),
+    readByte: () => stdin.byte(),
+    terminalSize: () => {
+      // In a worker thread process.stdout is a pipe to the main thread, with no size to ask.
+      const out = process.stdout as Partial<Tty.WriteStream>;
+      if (!isTerminal(1) || out.getWindowSize === undefined) return null;
+      const [cols, rows] = out.getWindowSize();
+      // A pseudo-terminal nobody sized (`script` under a pipe) reports 0×0.
+      return cols > 0 && rows > 0 ? { cols, rows } : null;
     },
+    setRawMode: (on) => rawMode(on),
     platform: () => ({
       os: OS_NAMES[process.platform] ?? 'unknown',
       arch: ARCH_NAMES[os.arch()] ?? os.arch(),
@@ -130,6 +133,82 @@ export function nodeHost(options: { args: string[] }): Host {
     hmac: (algorithm, key, data) => crypto().createHmac(algorithm, key).update(data).digest(),
     randomBytes: (n) => crypto().randomBytes(n),
   };
+}
+
+/**
+ * Stdin read as it arrives, not slurped to the end: a program that prompts
+ * gets each answer as soon as its line is typed, and Terminal.read_key gets
+ * single bytes in raw mode. Lines and bytes come from one buffer.
+ */
+function stdinReader(): { line(): string | null; byte(): number | null } {
+  let buf = Buffer.alloc(0);
+  let pos = 0;
+  let ended = false;
+  const chunk = Buffer.alloc(1 << 16);
+  /** Appends what stdin has next; false at its end (or when it cannot be read). */
+  const fill = (): boolean => {
+    while (!ended) {
+      try {
+        const n = fs.readSync(0, chunk, 0, chunk.length, null);
+        if (n === 0) break;
+        buf = Buffer.concat([buf.subarray(pos), chunk.subarray(0, n)]);
+        pos = 0;
+        return true;
+      } catch (e) {
+        // A non-blocking stdin with nothing yet: wait for input rather than call it the end.
+        if ((e as { code?: string }).code !== 'EAGAIN') break;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      }
+    }
+    ended = true;
+    return false;
+  };
+  return {
+    line() {
+      for (;;) {
+        const nl = buf.indexOf(10, pos);
+        if (nl >= 0) {
+          const text = buf.toString('utf8', pos, nl);
+          pos = nl + 1;
+          return text;
+        }
+        if (!fill()) {
+          if (pos >= buf.length) return null;
+          const text = buf.toString('utf8', pos);
+          pos = buf.length;
+          return text;
+        }
+      }
+    },
+    byte() {
+      if (pos >= buf.length && !fill()) return null;
+      return buf[pos++];
+    },
+  };
+}
+
+/** The terminal settings before raw mode (`stty -g`), restored by rawMode(false) or when the process exits. */
+let savedTty: string | null = null;
+
+function stty(args: string[]): string | null {
+  const r = childProcess().spawnSync('stty', args, { stdio: ['inherit', 'pipe', 'ignore'] });
+  return r.status === 0 ? r.stdout.toString().trim() : null;
+}
+
+function rawMode(on: boolean): boolean {
+  if (!on) {
+    if (savedTty === null) return false;
+    const ok = stty([savedTty]) !== null;
+    savedTty = null;
+    return ok;
+  }
+  if (savedTty !== null) return true;
+  const saved = stty(['-g']);
+  if (saved === null || stty(['raw', '-echo']) === null) return false;
+  savedTty = saved;
+  // A program that ends without Terminal.restore() must not leave the shell in raw mode.
+  process.once('exit', () => rawMode(false));
+  return true;
 }
 
 /** Writes every byte: a pipe may accept only part of a large write (EAGAIN is retried). */

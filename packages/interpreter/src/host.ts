@@ -40,7 +40,14 @@ export interface Host {
   sleepMs(ms: number): void;
   /** Runs `command` with `/bin/sh -c`; its stderr is not captured (STDLIB §15). */
   exec(command: string): ExecResult;
+  /** One line of stdin without its `\n`, or null at the end of input. */
   readLine(): string | null;
+  /** One byte of stdin (Terminal.read_key), or null at the end of input; shares readLine's buffer. */
+  readByte(): number | null;
+  /** The terminal's size when stdout is one, else null (Terminal.cols/rows, STDLIB §22). */
+  terminalSize(): { cols: number; rows: number } | null;
+  /** Raw, unechoed keyboard input on (true) or back to how it was (false); false when stdin is no terminal. */
+  setRawMode(on: boolean): boolean;
   /** Wyn names: os is linux / macos / windows / unknown, arch is x86_64 / arm64 / … (STDLIB §15). */
   platform(): Platform;
   /** Raw digest of `data` (`sha256`, `sha1`, `md5`). */

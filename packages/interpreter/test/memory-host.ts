@@ -24,6 +24,7 @@ export function memoryHost(options: MemoryOptions = {}): Host {
   const dirs = new Set<string>(['/', '/tmp']);
   const env = new Map<string, string>();
   const stdin = [...(options.stdin ?? [])];
+  const pendingBytes: number[] = [];
   let clockMs = 1_700_000_000_000;
   for (const [p, text] of Object.entries(options.files ?? {})) files.set(p, { data: enc.encode(text), mtimeMs: clockMs });
   const under = (p: string) => [...files.keys(), ...dirs].filter((q) => q.startsWith(p + '/'));
@@ -89,6 +90,13 @@ export function memoryHost(options: MemoryOptions = {}): Host {
       return { status, stdout: enc.encode(out) };
     },
     readLine: () => stdin.shift() ?? null,
+    readByte: () => {
+      // Bytes come from the same lines, each followed by its newline.
+      if (pendingBytes.length === 0 && stdin.length > 0) pendingBytes.push(...enc.encode(stdin.shift() + '\n'));
+      return pendingBytes.shift() ?? null;
+    },
+    terminalSize: () => (options.terminal === true ? { cols: 100, rows: 30 } : null),
+    setRawMode: () => options.terminal === true,
     platform: () => ({ os: 'linux', arch: 'x86_64', hostname: 'test', pid: 4242, cpus: 2, user: 'wyn', home: '/home/wyn', tmp: '/tmp' }),
     hash: (algorithm, data) => createHash(algorithm).update(data).digest(),
     hmac: (algorithm, key, data) => createHmac(algorithm, key).update(data).digest(),

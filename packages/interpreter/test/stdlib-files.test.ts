@@ -54,8 +54,9 @@ test('path helpers split on the last slash and dot (§14)', async () => {
   expect(r.stdout).toBe('d . /  gz\na/b b y\n');
 });
 
-test('System.exec flushes stdout first and keeps the trailing newline; exec_capture adds 2>&1 (§15)', async () => {
-  const commands: Record<string, [number, string]> = { 'echo hi': [0, 'hi\n'], 'exit 3': [3, ''], 'ls 2>&1': [2, 'ls: no\n'] };
+test('System.exec flushes stdout first and keeps the trailing newline; exec_capture sends all of stderr along (§15)', async () => {
+  // Braced, so that in `a; b` the stderr of `a` is captured too, not only that of `b`.
+  const commands: Record<string, [number, string]> = { 'echo hi': [0, 'hi\n'], 'exit 3': [3, ''], '{ ls\n} 2>&1': [2, 'ls: no\n'] };
   const { rec } = await runRecorded(main(`
     println("before")
     println("[" + System.exec("echo hi") + "]")

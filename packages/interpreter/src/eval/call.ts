@@ -11,7 +11,8 @@ import { toFloat, type Int } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
 import { EnumVal, ErrVal, FnVal, OkVal } from '../runtime/values';
 import { compileBuiltinCall } from '../stdlib/builtins';
-import { compileFreeAlias, compileModuleCall, isStdlibModule } from '../stdlib/modules';
+import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
+import { compileLegacyCall } from '../stdlib/legacy';
 import { ANY, fresh, prune, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { namedType } from './field';
@@ -263,7 +264,7 @@ export function compileCall(cx: FnCtx, call: Call, expected?: Type): Compiled {
     if (name === 'Ok' || name === 'Err') return compileResultCtor(cx, name, call, expected);
     const k = compileConcBuiltin(cx, name, call, expected);
     if (k !== null) return k;
-    const b = compileBuiltinCall(cx, name, call, expected) ?? compileFreeAlias(cx, name, call, expected);
+    const b = compileBuiltinCall(cx, name, call, expected) ?? compileLegacyCall(cx, name, call, expected);
     if (b !== null) return b;
     const variant = bareVariant(cx, name, expected);
     if (variant !== null) return compileVariant(cx, variant.def, variant.tag, call);

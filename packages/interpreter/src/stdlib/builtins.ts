@@ -7,9 +7,10 @@ import { textOf } from '../eval/interpolation';
 import { display } from '../runtime/format';
 import { ExitSignal, panicAt, type Site } from '../runtime/errors';
 import * as I from '../runtime/int64';
-import { fromUtf8, WMap } from '../runtime/values';
+import { WMap } from '../runtime/values';
 import { ANY, FLOAT, INT, prune, STRING, type Type, VOID } from '../types';
 import { parseFloatText, parseIntText } from './parse-number';
+import { inputFloat, inputInt, inputLine } from './stdin';
 import { isStdlibModule } from './modules';
 import { compareValues } from '../runtime/equality';
 
@@ -59,6 +60,9 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       const ev = a.ev;
       if (k === 'string') return { t: INT, ev: (f) => parseIntText(ev(f) as string, site) };
       if (k === 'float') return { t: INT, ev: (f) => I.fromFloat(ev(f) as number) };
+      // As `b.to_int()` (STDLIB §5.3): 1 or 0.
+      if (k === 'bool') return { t: INT, ev: (f) => (ev(f) ? 1 : 0) };
+      if (k !== 'int' && k !== 'var' && k !== 'any') cx.error('E0306', '`int` needs a number, a string or a bool', call.span);
       return { t: INT, ev };
     }
     case 'float': {
@@ -67,6 +71,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       const k = prune(a.t).k;
       const ev = a.ev;
       if (k === 'string') return { t: FLOAT, ev: (f) => parseFloatText(ev(f) as string, site) };
+      if (!['int', 'float', 'bool', 'var', 'any'].includes(k)) cx.error('E0306', '`float` needs a number, a string or a bool', call.span);
       return { t: FLOAT, ev: (f) => Number(ev(f)) };
     }
     case 'abs': {
@@ -156,9 +161,12 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       return { t: INT, ev: (f) => { const x = ev(f) as I.Int; return x > 0 ? 1 : x < 0 ? -1 : 0; } };
     }
     case 'clamp': {
+      // Typed like min/max: all ints give an int, any float makes it a float clamp.
       if (!arity([3])) return bad();
-      const [x, lo, hi] = args().map((c) => c.ev);
-      return { t: INT, ev: (f) => { const v = x(f) as number; const l = lo(f) as number; const h = hi(f) as number; return v < l ? l : v > h ? h : v; } };
+      const cs = args();
+      const isInt = cs.every((c) => prune(c.t).k === 'int');
+      const [x, lo, hi] = cs.map((c) => (isInt ? c.ev : (f: Parameters<Ev>[0]) => Number(c.ev(f))));
+      return { t: isInt ? INT : FLOAT, ev: (f) => { const v = x(f) as I.Int; const l = lo(f) as I.Int; const h = hi(f) as I.Int; return v < l ? l : v > h ? h : v; } };
     }
     case 'sleep_ms': {
       if (!arity([1])) return bad();
@@ -169,11 +177,7 @@ export function compileBuiltinCall(cx: FnCtx, name: string, call: Call, _expecte
       if (!arity([0])) return bad();
       return {
         t: name === 'input_line' ? STRING : name === 'input' ? INT : FLOAT,
-        ev: () => {
-          rt.flush();
-          const line = fromUtf8(rt.host.readLine() ?? '');
-          return name === 'input_line' ? line : name === 'input' ? parseIntText(line, site) : parseFloatText(line, site);
-        },
+        ev: () => (name === 'input_line' ? inputLine(rt) : name === 'input' ? inputInt(rt) : inputFloat(rt)),
       };
     }
     default:

@@ -1,7 +1,7 @@
-// Random numbers (STDLIB §24): the `Random` module and the legacy free
-// functions `random_int(lo, hi)`, `seed_random(n)`, … that the reference
-// also has (STDLIB §2). Nondeterministic unless seeded, and never compared
-// with the reference's sequence (which comes from C's rand), so any good
+// Random numbers (STDLIB §24): the `Random` module, which the legacy free
+// functions `random_int(lo, hi)`, `seed_random(n)`, … name (STDLIB §2,
+// legacy.ts). Nondeterministic unless seeded, and never compared with the
+// reference's sequence (which comes from C's rand), so any good
 // generator will do: mulberry32, one 32-bit state per run, seeded from the
 // Host's random bytes on first use. `Math.random()` draws from it too, so
 // `seed_random(n)` makes a whole run repeatable.
@@ -86,8 +86,3 @@ const RANDOM: Record<string, Entry> = {
 
 export const RANDOM_MODULES: ModuleTable = { Random: RANDOM };
 
-/** The legacy free functions: `random_int(1, 6)` is `Random.int(1, 6)`. */
-export const RANDOM_FREE_FUNCTIONS: Record<string, string> = {
-  random_int: 'int', random_range: 'range', random_float: 'float', random_bool: 'bool', seed_random: 'seed',
-  random_string: 'string', random_hex: 'hex', random_uuid: 'uuid', random_choice_int: 'choice_int', random_choice_str: 'choice_str',
-};

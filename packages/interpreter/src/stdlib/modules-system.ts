@@ -57,8 +57,9 @@ export const SYSTEM_MODULES: ModuleTable = {
   },
   Env: { get: getEnv, set: setEnv },
   Process: {
-    // stdout and stderr together, capped at 128 KiB like the reference's buffer.
-    exec_capture: fn([STRING], STRING, (rt, [c]) => exec(rt, `${c as string} 2>&1`).stdout.slice(0, 128 * 1024)),
+    // stdout and stderr together, capped at 128 KiB like the reference's buffer. The braces
+    // send the stderr of every command in `cmd` (`a; b`) along, not only the last one's.
+    exec_capture: fn([STRING], STRING, (rt, [c]) => exec(rt, `{ ${c as string}\n} 2>&1`).stdout.slice(0, 128 * 1024)),
     exec_status: execStatus,
   },
   Os: {

@@ -1,4 +1,4 @@
-// Log (STDLIB §21: stderr, after flushing stdout), Color and Terminal (§22).
+// Log (STDLIB §21: stderr, after flushing stdout) and Color (§22).
 
 import { toUtf8 } from '../runtime/values';
 import { INT, STRING, VOID } from '../types';
@@ -23,33 +23,7 @@ const log = (level: number): Entry => ({
   },
 });
 
-/**
- * Terminal writes escape sequences to stdout (§22). The Host cannot report a
- * terminal's size, so cols/rows give the spec's 80×24 for a non-terminal; the
- * raw-mode key reading and the box/progress drawings are not provided.
- */
-const esc = (text: (a: unknown[]) => string, params: Entry['params'] = []): Entry => ({
-  params, ret: VOID, impl: (rt, a) => { rt.write(text(a)); },
-});
-const TERMINAL: Record<string, Entry> = {
-  cols: { params: [], ret: INT, impl: () => 80 },
-  rows: { params: [], ret: INT, impl: () => 24 },
-  clear: esc(() => '\x1b[2J\x1b[H'),
-  move: esc(([r, c]) => `\x1b[${String(r)};${String(c)}H`, [INT, INT]),
-  write: esc(([s]) => s as string, [STRING]),
-  color: esc(([n]) => `\x1b[${String(n)}m`, [INT]),
-  bg: esc(([n]) => `\x1b[${Number(n) + 10}m`, [INT]),
-  reset: esc(() => '\x1b[0m'),
-  bold: esc(() => '\x1b[1m'),
-  dim: esc(() => '\x1b[2m'),
-  underline: esc(() => '\x1b[4m'),
-  hide_cursor: esc(() => '\x1b[?25l'),
-  show_cursor: esc(() => '\x1b[?25h'),
-  print_color: esc(([s, n]) => `\x1b[${String(n)}m${s as string}\x1b[0m\n`, [STRING, INT]),
-};
-
 export const WORLD_MODULES: ModuleTable = {
-  Terminal: TERMINAL,
   Color: Object.fromEntries(Object.entries(COLORS).map(([k, v]) => [k, color(v)])),
   Log: {
     debug: log(0), info: log(1), warn: log(2), error: log(3),

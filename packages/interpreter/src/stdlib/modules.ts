@@ -8,7 +8,7 @@ import { widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import { FLOAT, type Type } from '../types';
 import { BAD } from './helpers';
-import type { ModuleTable } from './entry';
+import type { Entry, ModuleTable } from './entry';
 import { CODEC_MODULES } from './modules-codec';
 import { CORE_MODULES } from './modules-core';
 import { DATA_MODULES } from './modules-data';
@@ -17,13 +17,14 @@ import { SYSTEM_MODULES } from './modules-system';
 import { TEST_MODULES } from './modules-test';
 import { TIME_MODULES } from './modules-time';
 import { WORLD_MODULES } from './modules-world';
+import { TERMINAL_MODULES } from './modules-terminal';
 import { REGEX_MODULES } from './regex';
 import { SET_MODULES } from './modules-set';
-import { RANDOM_FREE_FUNCTIONS, RANDOM_MODULES } from './modules-random';
+import { RANDOM_MODULES } from './modules-random';
 
 const MODULES: ModuleTable = {
   ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
+  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...TERMINAL_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
 };
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
@@ -39,18 +40,27 @@ export function stdlibMembers(): Map<string, string[]> {
 }
 
 export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Call, _expected?: Type, self: Compiled | null = null): Compiled {
-  const table = MODULES[ALIASES[mod] ?? mod];
-  const entry = table?.[name];
+  const entry = MODULES[ALIASES[mod] ?? mod]?.[name];
   if (entry === undefined) {
     cx.error('E0213', `module \`${mod}\` has no function \`${name}\``, call.callee.span);
     call.args.forEach((a) => compileExpr(cx, a.value));
     return BAD;
   }
+  return compileEntryCall(cx, `${mod}.${name}`, entry, call, self);
+}
+
+/** Whether module `mod` (its real name, not an alias) has a function `name`. */
+export function hasModuleFunction(mod: string, name: string): boolean {
+  return Object.hasOwn(MODULES, mod) && Object.hasOwn(MODULES[mod], name);
+}
+
+/** A call of one library entry, `label` naming it in errors; `self` is a handle receiver (`sb.append(x)`). */
+export function compileEntryCall(cx: FnCtx, label: string, entry: Entry, call: Call, self: Compiled | null = null): Compiled {
   const given = (self === null ? 0 : 1) + call.args.length;
   const max = entry.params.length;
   const min = max - (entry.optional ?? 0);
   if (given < min || given > max) {
-    cx.error('E0303', `\`${mod}.${name}\` takes ${min === max ? max : `${min} to ${max}`} argument(s) but ${given} were given`, call.span);
+    cx.error('E0303', `\`${label}\` takes ${min === max ? max : `${min} to ${max}`} argument(s) but ${given} were given`, call.span);
     return BAD;
   }
   const args: Compiled[] = self === null ? [] : [self];
@@ -61,12 +71,6 @@ export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Ca
   const site = { file: cx.file, span: call.span };
   const impl = entry.impl;
   return { t: ret, ev: (f) => impl(rt, evs.map((e) => e(f)), site) };
-}
-
-/** A legacy free function that is a module function under another name (`random_int` is `Random.int`, STDLIB §2, §24). */
-export function compileFreeAlias(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
-  const target = Object.hasOwn(RANDOM_FREE_FUNCTIONS, name) ? RANDOM_FREE_FUNCTIONS[name] : undefined;
-  return target === undefined ? null : compileModuleCall(cx, 'Random', target, call, expected);
 }
 
 /** Module constants read as `Module.NAME` (STDLIB §9: `Math.PI`). */

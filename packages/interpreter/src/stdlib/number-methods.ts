@@ -13,7 +13,8 @@ export function cRound(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
-function radix(x: I.Int, base: number): string {
+/** `to_hex` / `to_binary`: the magnitude's digits after a `-` for negatives (STDLIB §5.1). */
+export function radix(x: I.Int, base: number): string {
   return x < 0 ? '-' + BigInt(x).toString(base).slice(1) : BigInt(x).toString(base);
 }
 

@@ -16,8 +16,17 @@ export function tryParseFloat(s: string): number | null {
   if (/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(t)) return Number(t);
   if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(t)) return NaN;
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return (t.startsWith('-') ? -1 : 1) * Number('0x' + t.replace(/^[+-]?0[xX]/, ''));
-  return null;
+  return hexFloat(t);
+}
+
+/** strtod's hex floats: `0x1F`, `0x1.8p1` (= 3), `-0X.8`; the `p` exponent is a power of two. */
+function hexFloat(t: string): number | null {
+  const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(t);
+  if (m === null || m[2] + (m[3] ?? '') === '') return null;
+  const frac = m[3] ?? '';
+  const digits = parseInt(m[2] + frac, 16);
+  const v = digits * 2 ** (Number(m[4] ?? 0) - 4 * frac.length);
+  return m[1] === '-' ? -v : v;
 }
 
 export function parseFloatText(s: string, site: Site): number {
