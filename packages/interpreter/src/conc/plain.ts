@@ -43,10 +43,11 @@ export function toPlain(v: unknown, lenient = false): Plain {
     const keys = v.keys().slice().reverse();
     return { m: keys.map((k) => [k, toPlain(v.get(k), lenient)]) };
   }
-  if (v instanceof FnVal) return closure(lenient);
+  if (v instanceof FnVal) return v.code >= 0 ? { fn: v.code, env: toPlain(v.env, lenient) } : closure(lenient);
   return lenient ? null : closure(false);
 }
 
+/** A value that no thread can rebuild (a built-in's, say): dropped from a global snapshot, else an error (§12.1 closures). */
 function closure(lenient: boolean): null {
   if (lenient) return null;
   return panicAt(null, 'E0920', 'cannot send a closure to another task');
@@ -55,6 +56,8 @@ function closure(lenient: boolean): null {
 export interface TypeTable {
   structs: Map<string, StructDef>;
   enums: Map<string, EnumDef>;
+  /** This thread's `Runtime.closures`: rebuilds a copied function value. */
+  closures: ReadonlyArray<(env: unknown[]) => unknown>;
 }
 
 export function fromPlain(p: Plain, types: TypeTable): unknown {
@@ -68,6 +71,7 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('ok' in o) return new OkVal(fromPlain(o.ok, types));
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
+  if ('fn' in o) return types.closures[o.fn as number](fromPlain(o.env, types) as unknown[]);
   if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
   if ('m' in o) {
     const m = new WMap();

@@ -26,7 +26,7 @@ import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
 import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
-import { bytesOf } from '../runtime/values';
+import { bytesOf, type FnVal } from '../runtime/values';
 import { GlobalsView } from './globals';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS, TIMERS, WAKE } from './shared-mem';
@@ -80,7 +80,8 @@ export class Conc {
 
   // ---- spawn and futures (§2, §3)
 
-  spawn(inst: FnInstance, args: unknown[], wantFuture: boolean): FutureVal | undefined {
+  /** `inst` null: a function value's call, `args` = [the function value, ...its arguments] (compile.ts). */
+  spawn(inst: FnInstance | null, args: unknown[], wantFuture: boolean): FutureVal | undefined {
     if (!this.started) {
       this.started = true;
       this.startWorkers();
@@ -88,7 +89,7 @@ export class Conc {
     const rt = this.rt;
     rt.flush();
     const G = this.cur !== null ? this.cur.G : rt.G;
-    const msg: TaskMsg = [rt.spawnables.indexOf(inst), G.length > 0 ? toPlain(G, true) : null];
+    const msg: TaskMsg = [inst === null ? -1 : rt.spawnables.indexOf(inst), G.length > 0 ? toPlain(G, true) : null];
     for (let i = 0; i < args.length; i++) msg.push(toPlain(args[i]));
     Atomics.add(this.sh.ctl, LIVE, 1);
     if (!wantFuture) {
@@ -207,9 +208,10 @@ export class Conc {
 
   runTask(msg: TaskMsg): unknown {
     const rt = this.rt;
-    const inst = rt.spawnables[msg[0] as number];
     const G = msg[1] === null ? [] : (fromPlain(msg[1], this.types) as unknown[]);
     const st: TaskState = { fid: this.ctx.currentFuture, G, sites: [], gen: null, susp: null, base: 0 };
+    if (msg[0] === -1) return this.runValue(st, msg);
+    const inst = rt.spawnables[msg[0] as number];
     const fr = new Array(Math.max(inst.nslots, inst.genSlots));
     for (let i = 2; i < msg.length; i++) fr[i - 2] = fromPlain(msg[i], this.types);
     const site = { file: inst.def.mod.file, span: inst.def.decl.nameSpan };
@@ -234,6 +236,23 @@ export class Conc {
     }
     this.leave(saved, null);
     return this.finish(st, result);
+  }
+
+  /**
+   * A spawned function value (§2.2): msg[2] is its copy, the rest its
+   * arguments. It runs as a generator either way, so one path (drive) handles
+   * its end, its parks and its failure; the closure enters its own call site.
+   */
+  private runValue(st: TaskState, msg: TaskMsg): unknown {
+    const rt = this.rt;
+    const fv = fromPlain(msg[2], this.types) as FnVal;
+    const args = msg.slice(3).map((p) => fromPlain(p, this.types));
+    const gen = fv.gen;
+    st.gen = (function* (): Gen<number> {
+      rt.ret = gen !== null ? yield* (gen(args) as Gen<unknown>) : fv.call(args);
+      return RETURN;
+    })();
+    return this.drive(st);
   }
 
   /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
