@@ -199,7 +199,8 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
           const until = Date.now() + Number(ms(f));
           const ch = c.ctx.channels.create(1);
           c.sh.addTimer(until, ch);
-          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id] };
+          // Woken by the task's end or by the timer closing `ch`, whichever comes first.
+          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id], chans: [ch], op: 'recv' };
           return c.isDone(id) ? c.valueOf(id) : zero();
         },
       };

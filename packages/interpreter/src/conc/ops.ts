@@ -123,6 +123,7 @@ export function tryRecvOpt(c: Conc, id: unknown): unknown {
   const ch = sched(c, id);
   if (ch === 0) return NONE;
   c.rt.flush();
+  c.poll();
   const r = c.ctx.channels.tryRecv(ch);
   if (r === EMPTY || r === CLOSED_CHANNEL) return NONE;
   progress(c);
@@ -247,6 +248,7 @@ function sharedIndex(h: unknown, site: Site): number {
 export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unknown {
   const cells = c.sh.shared;
   c.rt.flush();
+  c.poll();
   if (op === 'new') {
     const h = Atomics.add(c.sh.ctl, NEXT_SHARED, 1);
     if (h >= SHARED_CELLS) panicAt(site, 'E0923', 'Shared value pool exhausted (max 65536 live Shared values)');
@@ -265,6 +267,7 @@ export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unkn
 export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
   const sh = c.sh;
   c.rt.flush();
+  c.poll();
   if (op === 'value') {
     sh.lock(TVLOCK);
     let h = 1;

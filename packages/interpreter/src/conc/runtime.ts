@@ -149,7 +149,8 @@ export class Conc {
       if (now >= deadline) return false;
       if (this.isMain) {
         const live = Atomics.load(sh.ctl, LIVE);
-        if (deadlock !== null && live === 0) this.deadlock(deadlock);
+        // `ready()` again: the last task may have made it true and ended since main looked (§10.2: never a false report).
+        if (deadlock !== null && live === 0 && !ready()) this.deadlock(deadlock);
         // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
         if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
           // §10.3: everyone parked, nothing pending; confirm it holds still.
@@ -157,7 +158,7 @@ export class Conc {
           if (p !== quietProgress) {
             quietProgress = p;
             quietSince = now;
-          } else if (now - quietSince > 300) this.deadlock('all tasks are blocked (nothing can make progress)');
+          } else if (now - quietSince > 300 && !ready()) this.deadlock('all tasks are blocked (nothing can make progress)');
         } else quietProgress = -1;
       }
       idle++;
@@ -172,6 +173,17 @@ export class Conc {
     if (Atomics.load(this.sh.ctl, FLAG) === 0) return;
     this.drainLog();
     throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS), Atomics.load(this.sh.ctl, FAILED) !== 0);
+  }
+
+  /**
+   * At operations that do not block (Shared, Task.value, try_recv): a thread
+   * that polls them in a loop fires due timers, or a task sleeping meanwhile
+   * would never wake (§5, §12.4: a busy loop in main must not stop tasks);
+   * main also ends the run there after a task's exit or failure (§4, §10.1).
+   */
+  poll(): void {
+    if (this.isMain) this.checkEnd();
+    this.fireTimers();
   }
 
   fireTimers(): void {
