@@ -176,7 +176,7 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
           if (fs.length === 0) return 0;
           const c = conc(rt);
           while (pick(fs) < 0) yield { futs: fs.map((x) => (x as FutureVal).id) };
-          return c.valueOf((fs[pick(fs)] as FutureVal).id);
+          return awaitB(c, fs[pick(fs)], site);
         },
       };
     }

@@ -190,15 +190,23 @@ export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: n
 
 function fid(c: Conc, v: unknown, site: Site): number {
   if (!(v instanceof FutureVal)) panicAt(site, 'E0922', 'await on a value that is not a future');
-  if (v.world !== c.world) panicAt(site, 'E0924', 'await on a task that was stopped when an earlier REPL entry failed or was interrupted');
+  if (v.world !== c.world) panicAt(site, 'E0924', 'await on a task that was stopped unfinished when an earlier REPL entry failed or was interrupted');
   return v.id;
 }
 
+/** A future of a stopped REPL world whose task had finished keeps its value (§3.1 memoised futures). */
+function kept(c: Conc, v: unknown): { value: unknown } | null {
+  return v instanceof FutureVal && v.world !== c.world ? v.kept : null;
+}
+
 export function awaitB(c: Conc, v: unknown, site: Site): unknown {
-  return c.awaitBlocking(fid(c, v, site));
+  const k = kept(c, v);
+  return k !== null ? k.value : c.awaitBlocking(fid(c, v, site));
 }
 
 export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
+  const k = kept(c, v);
+  if (k !== null) return k.value;
   const f = fid(c, v, site);
   if (!c.isDone(f)) {
     c.rt.flush();
@@ -210,7 +218,7 @@ export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
 }
 
 export function awaitAnyIndex(c: Conc, fs: unknown[], site: Site): number {
-  for (let i = 0; i < fs.length; i++) if (c.isDone(fid(c, fs[i], site))) return i;
+  for (let i = 0; i < fs.length; i++) if (kept(c, fs[i]) !== null || c.isDone(fid(c, fs[i], site))) return i;
   return -1;
 }
 

@@ -16,6 +16,9 @@ import { EnumVal, ErrVal, FnVal, NONE, OkVal, SomeVal, StructVal, TupleVal, WMap
  * keeps an old future from naming a new task. Always 0 outside sessions.
  */
 export class FutureVal {
+  /** Set when its world stopped after the task had finished: the value it still gives (§3.1, session-world.ts). */
+  kept: { value: unknown } | null = null;
+
   constructor(
     readonly id: number,
     readonly world = 0,
@@ -38,7 +41,10 @@ export function toPlain(v: unknown, lenient = false): Plain {
   if (v instanceof OkVal) return { ok: toPlain(v.v, lenient) };
   if (v instanceof ErrVal) return { er: toPlain(v.e, lenient) };
   if (v instanceof TupleVal) return { tu: v.items.map((x) => toPlain(x, lenient)) };
-  if (v instanceof FutureVal) return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
+  if (v instanceof FutureVal) {
+    if (v.kept !== null) return { fu: v.id, wo: v.world, kv: toPlain(v.kept.value, lenient) };
+    return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
+  }
   if (v instanceof WMap) {
     const keys = v.keys().slice().reverse();
     return { m: keys.map((k) => [k, toPlain(v.get(k), lenient)]) };
@@ -72,7 +78,11 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
   if ('fn' in o) return types.closures[o.fn as number](fromPlain(o.env, types) as unknown[]);
-  if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
+  if ('fu' in o) {
+    const fut = new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
+    if ('kv' in o) fut.kept = { value: fromPlain(o.kv, types) };
+    return fut;
+  }
   if ('m' in o) {
     const m = new WMap();
     for (const [k, v] of o.m as [string, Plain][]) m.set(k, fromPlain(v, types));
