@@ -48,6 +48,19 @@ const cases: Case[] = [
     stderr: /^race_mutate\.wyn:4:5: error\[E0503\]: data race: shared mutable global 'items' is mutated from 'add', which runs concurrently\n/,
     status: 1,
   },
+  // §2.2, §9: a spawned closure runs as a task, so what it calls runs concurrently too.
+  {
+    file: 'race_lambda.wyn',
+    stdout: '',
+    stderr: /^race_lambda\.wyn:4:5: error\[E0503\]: data race: shared mutable global 'total' is written from 'bump', which runs concurrently\n/,
+    status: 1,
+  },
+  {
+    file: 'race_lambda_mutate.wyn',
+    stdout: '',
+    stderr: /^race_lambda_mutate\.wyn:4:29: error\[E0503\]: data race: shared mutable global 'items' is mutated from 'lambda', which runs concurrently\n/,
+    status: 1,
+  },
 ];
 
 describe.each([1, 4])('failure modes with %i worker(s)', (workers) => {

@@ -63,7 +63,7 @@ export class SessionCore {
   readonly comp: Compiler;
   readonly mod: ModuleCtx;
   /** Struct and enum definitions by name, for values crossing threads (conc/plain.ts). */
-  readonly types: TypeTable = { structs: new Map(), enums: new Map() };
+  readonly types: TypeTable;
   private readonly top: FnCtx;
   /** Every module loaded so far, the entry module first. */
   private readonly modules = new Map<string, ModuleCtx>();
@@ -73,6 +73,7 @@ export class SessionCore {
 
   constructor(readonly host: Host, readonly file: string) {
     this.rt = new Runtime(host, file);
+    this.types = { structs: new Map(), enums: new Map(), closures: this.rt.closures };
     this.mod = new ModuleCtx(file, new SourceFile(file, ''), true);
     const comp: Compiler = new Compiler(this.rt, host, this.mod, (inst) => compileInstance(comp, inst));
     this.comp = comp;

@@ -217,8 +217,16 @@ export class FnCtx {
   kids: Compiled[] | null = null;
   /** While an expression is recompiled over slots: what its direct sub-expressions compile to (conc/gen.ts). */
   replay: { items: Compiled[]; next: number } | null = null;
-  /** Set by `spawn` around its call: the user call compiled for exactly this node reports its instance and argument closures (conc/compile.ts). */
-  spawnCapture: { call: object; take: (inst: FnInstance, evs: Array<(f: unknown[]) => unknown>) => void } | null = null;
+  /**
+   * Set by `spawn` around its call: the call compiled for exactly this node
+   * reports its instance (a user call) or its callee (a call of a function
+   * value), and its argument closures (conc/compile.ts).
+   */
+  spawnCapture: {
+    call: object;
+    take: (inst: FnInstance, evs: Array<(f: unknown[]) => unknown>) => void;
+    takeValue: (callee: (f: unknown[]) => unknown, evs: Array<(f: unknown[]) => unknown>) => void;
+  } | null = null;
   constructor(
     readonly comp: Compiler,
     readonly mod: ModuleCtx,

@@ -35,7 +35,7 @@ export function compileProgram(entryFile: string, text: string, host: Host): Com
   let comp: Compiler | null = null;
   const env = { resolveType: (n: Parameters<Compiler['resolveType']>[0], p: Parameters<Compiler['resolveType']>[1], m: ModuleCtx) => comp!.resolveType(n, p, m) };
   const loaded = load(entryFile, text, host, env);
-  const types: TypeTable = { structs: new Map<string, StructDef>(), enums: new Map<string, EnumDef>() };
+  const types: TypeTable = { structs: new Map<string, StructDef>(), enums: new Map<string, EnumDef>(), closures: rt.closures };
   const fail = { diagnostics: loaded.diagnostics, sources: loaded.sources, execute: () => 1, rt, types };
   if (loaded.entry === null || loaded.diagnostics.length > 0) return fail;
   const entry = loaded.entry;

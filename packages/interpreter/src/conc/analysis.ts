@@ -1,7 +1,11 @@
 // Whole-program concurrency analysis over the AST (DESIGN §2 "Resolver"):
 //   - which functions can run concurrently: spawn targets (explicit, or
 //     implicit in `parallel` blocks) and everything they call, transitively
-//     (CONCURRENCY.md §9);
+//     (CONCURRENCY.md §9), and the lambdas created in them and the functions
+//     they use as values. A spawned function value (§2.2) may be any of them,
+//     so once a program spawns one, every lambda and every function used as
+//     a value counts as concurrent (conservative, but the reference cannot
+//     spawn function values at all, so no program it accepts is refused);
 //   - the data-race check: such a function must not write a mutable global
 //     (§9) nor mutate a global container in place (§12.3);
 //   - which functions and lambdas may suspend: they contain `await`, a
@@ -26,7 +30,8 @@ const SUSPENDING_TASK = new Set(['recv', 'send', 'select_2', 'select_3']);
 const CALLS_VALUES = new Set(['map', 'flat_map', 'filter', 'any', 'all', 'every', 'each', 'reduce', 'sort_by', 'min_by', 'max_by']);
 
 type Node = { kind: string } & Record<string, unknown>;
-interface Scan { calls: Set<string>; spawns: Set<string>; suspends: boolean; dyn: boolean; refs: Set<string> }
+/** `spawnsValue`: spawns a call of a function value (`spawn g(4)`, `spawn s.f()`, `spawn ((x) => x)(1)`). */
+interface Scan { calls: Set<string>; spawns: Set<string>; suspends: boolean; dyn: boolean; refs: Set<string>; spawnsValue: boolean }
 interface FnInfo extends Scan { decl: FnDecl; mod: ModuleCtx }
 
 interface Result { fns: Set<FnDecl>; lambdas: WeakSet<object>; values: boolean }
@@ -68,10 +73,13 @@ export function startsTasks(node: unknown): boolean {
   return found;
 }
 
-const emptyScan = (): Scan => ({ calls: new Set(), spawns: new Set(), suspends: false, dyn: false, refs: new Set() });
+const emptyScan = (): Scan => ({ calls: new Set(), spawns: new Set(), suspends: false, dyn: false, refs: new Set(), spawnsValue: false });
 
-/** What the scans share: names that may hold function values, and the lambdas found (scanned as they are). */
-interface ScanEnv { globals: Set<string>; fnFields: Set<string>; lambdas: Map<object, Scan> }
+/** `bound`: the names the lambda and the code around it bind (not globals there); `owner`: the body it is in. */
+interface LambdaInfo extends Scan { node: Node; mod: ModuleCtx; bound: Set<string>; owner: Scan }
+
+/** What the scans share: names that may hold function values, the module being scanned, and the lambdas found (scanned as they are). */
+interface ScanEnv { globals: Set<string>; fnFields: Set<string>; mod: ModuleCtx; lambdas: Map<object, LambdaInfo> }
 
 function scan(body: unknown, info: Scan, env: ScanEnv, bound: Set<string>): void {
   const callees = new WeakSet<object>();
@@ -87,19 +95,20 @@ function scan(body: unknown, info: Scan, env: ScanEnv, bound: Set<string>): void
         break;
       }
       case 'SpawnExpr': {
-        const callee = (n.call as { callee: { kind: string; name?: string } }).callee;
+        const callee = (n.call as { callee: { kind: string; name?: string; object?: { kind: string; name?: string } } }).callee;
         if (callee.kind === 'Ident') info.spawns.add(callee.name!);
+        if (callee.kind === 'Ident' ? bound.has(callee.name!) || env.globals.has(callee.name!) : callee.kind !== 'Field' || env.fnFields.has(callee.name!)) info.spawnsValue = true;
         break;
       }
       case 'Lambda': {
         // A lambda sees its own parameters and locals, and the names around it (captures).
-        const own = emptyScan();
-        env.lambdas.set(n, own);
         const inner = new Set([...bound, ...boundNames(n)]);
+        const own: LambdaInfo = { ...emptyScan(), node: n, mod: env.mod, bound: inner, owner: info };
+        env.lambdas.set(n, own);
         scan(n.body, own, env, inner);
         break;
       }
-      case 'Ident': if (!callees.has(n)) info.refs.add(n.name as string); break;
+      case 'Ident': if (!callees.has(n) && !bound.has(n.name as string)) info.refs.add(n.name as string); break;
       case 'Call': {
         const callee = n.callee as { kind: string; name: string; object?: { kind: string; name?: string } };
         callees.add(callee);
@@ -173,7 +182,8 @@ function fnFieldNames(modules: Map<string, ModuleCtx>): Set<string> {
 export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: Stmt[], fileOf?: (decl: FnDecl) => string | undefined): () => void {
   // Function and method bodies are scanned as functions, below; the rest of the top level is the script.
   const script = top.filter((s) => !['FnDecl', 'StructDecl', 'ImplDecl', 'TraitDecl', 'EnumDecl', 'ExternFnDecl'].includes(s.kind));
-  const env: ScanEnv = { globals: boundNames(script.filter((s) => s.kind !== 'TestDecl')), fnFields: fnFieldNames(modules), lambdas: new Map() };
+  const entry = [...modules.values()].find((m) => m.isEntry) ?? [...modules.values()][0];
+  const env: ScanEnv = { globals: boundNames(script.filter((s) => s.kind !== 'TestDecl')), fnFields: fnFieldNames(modules), mod: entry, lambdas: new Map() };
   // In a REPL session, the globals of earlier entries too (before a run compiles anything, there are none).
   for (const name of comp.globalScope.keys()) env.globals.add(name);
   const fns: FnInfo[] = [];
@@ -181,11 +191,13 @@ export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: St
     const decls = [...mod.fns.values(), ...[...mod.structs.values()].flatMap((s) => [...s.methods.values()])];
     for (const d of decls) {
       const info: FnInfo = { decl: d.decl, mod, ...emptyScan() };
+      env.mod = mod;
       scan(d.decl.body, info, env, boundNames(d.decl));
       fns.push(info);
     }
   }
   const topInfo = emptyScan();
+  env.mod = entry;
   scan(script, topInfo, env, new Set());
   const byName = new Map<string, FnInfo[]>();
   for (const f of fns) byName.set(f.decl.name, [...(byName.get(f.decl.name) ?? []), f]);
@@ -204,30 +216,39 @@ export function analyse(comp: Compiler, modules: Map<string, ModuleCtx>, top: St
   const lambdas = new WeakSet<object>();
   for (const [node, l] of env.lambdas) if (l.suspends) lambdas.add(node);
   results.set(comp, { fns: new Set(fns.filter((f) => f.suspends).map((f) => f.decl)), lambdas, values });
-  // Concurrent: spawn targets and their callees.
-  const roots = [...topInfo.spawns, ...fns.flatMap((f) => [...f.spawns])];
-  const concurrent = new Set<FnInfo>();
-  const stack = roots.flatMap((n) => byName.get(n) ?? []);
-  while (stack.length > 0) {
-    const f = stack.pop()!;
-    if (concurrent.has(f)) continue;
-    concurrent.add(f);
-    for (const c of f.calls) stack.push(...(byName.get(c) ?? []));
+  // Concurrent: spawn targets, their callees, and what they create and use as values (see the top).
+  const lambdaInfos = [...env.lambdas.values()];
+  const valuesRun = [topInfo, ...fns, ...lambdaInfos].some((x) => x.spawnsValue);
+  const concurrent = new Set<Scan>();
+  const stack: Scan[] = [...topInfo.spawns, ...fns.flatMap((f) => [...f.spawns])].flatMap((n) => byName.get(n) ?? []);
+  if (valuesRun) stack.push(...lambdaInfos, ...[...used].flatMap((n) => byName.get(n) ?? []));
+  for (let added = true; added; ) {
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      if (concurrent.has(f)) continue;
+      concurrent.add(f);
+      for (const c of [...f.calls, ...f.refs]) stack.push(...(byName.get(c) ?? []));
+    }
+    stack.push(...lambdaInfos.filter((l) => !concurrent.has(l) && concurrent.has(l.owner)));
+    added = stack.length > 0;
   }
   // Run once the globals are declared (after the top level is compiled).
   return () => {
-    for (const f of concurrent) checkRaces(comp, f, fileOf?.(f.decl) ?? f.mod.file);
+    for (const f of fns) if (concurrent.has(f)) checkRaces(comp, f.decl.name, f.decl.params.map((p) => p.name), f.decl.body, f.mod, fileOf?.(f.decl) ?? f.mod.file, true);
+    // In-place mutations from a lambda reach the global it captured (LANGUAGE.md §8.2: arrays and maps share their contents).
+    for (const l of lambdaInfos) if (concurrent.has(l)) checkRaces(comp, 'lambda', [...l.bound], l.node.body, l.mod, l.mod.file, false);
   };
 }
 
-function checkRaces(comp: Compiler, f: FnInfo, file: string): void {
-  const locals = new Set(f.decl.params.map((p) => p.name));
-  walk(f.decl.body, (n) => {
+/** `writes`: whether plain assignments count (not in lambdas: they assign their own copies, LANGUAGE.md §8.2). */
+function checkRaces(comp: Compiler, fname: string, bound: string[], body: unknown, mod: ModuleCtx, file: string, writes: boolean): void {
+  const locals = new Set(bound);
+  walk(body, (n) => {
     if (n.kind === 'VarDecl') locals.add(n.name as string);
     if (n.kind === 'ForStmt') for (const b of n.binders as Array<{ name: string | null }>) if (b.name !== null) locals.add(b.name);
   });
   // An imported module's functions see that module's globals, the entry's see the entry's (§9, §12).
-  const scope = f.mod.isEntry ? comp.globalScope : f.mod.globals;
+  const scope = mod.isEntry ? comp.globalScope : mod.globals;
   const global = (name: string): boolean => {
     const g = scope.get(name);
     return g !== undefined && !g.isConst && !locals.has(name);
@@ -238,12 +259,13 @@ function checkRaces(comp: Compiler, f: FnInfo, file: string): void {
   };
   const hint = 'use Shared.new/Shared.add/Shared.get, a channel, or return the result from the task';
   const report = (name: string, verb: string, span: FnDecl['span']): void =>
-    comp.error('E0503', `data race: shared mutable global '${name}' is ${verb} from '${f.decl.name}', which runs concurrently`, file, span, hint);
-  walk(f.decl.body, (n) => {
+    comp.error('E0503', `data race: shared mutable global '${name}' is ${verb} from '${fname}', which runs concurrently`, file, span, hint);
+  walk(body, (n) => {
     if (n.kind === 'AssignStmt' || n.kind === 'IncDecStmt') {
       const t = n.target as { kind: string; name?: string; object?: unknown };
-      if (t.kind === 'Ident' && global(t.name!)) report(t.name!, 'written', n.span as FnDecl['span']);
-      else if (t.kind !== 'Ident') {
+      if (t.kind === 'Ident') {
+        if (writes && global(t.name!)) report(t.name!, 'written', n.span as FnDecl['span']);
+      } else {
         const r = root(t);
         if (r !== null && global(r)) report(r, 'mutated', n.span as FnDecl['span']);
       }

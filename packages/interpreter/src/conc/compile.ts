@@ -47,17 +47,25 @@ export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Comp
 }
 
 /**
- * `spawn obj.method(..)` and `spawn generic(..)` (§14 row 1: they run as
- * tasks): the call is compiled as usual, and the instance it resolves to is
- * spawned with the receiver as its first argument, copied like any argument
- * (§12.2). Lambdas and function values cannot cross threads; they run at the
- * spawn, as an already finished task (a documented gap, §2.2).
+ * `spawn obj.method(..)`, `spawn generic(..)` and calls of function values
+ * (`spawn g(4)`, `spawn ((x) => x * 2)(3)`, `spawn s.field(1)`) run as tasks
+ * (§2.2, §14 row 1). The call is compiled as usual; the instance it resolves
+ * to is spawned with the receiver as its first argument, or the function
+ * value is spawned with its arguments; receiver, closure and arguments are
+ * evaluated at the spawn and copied like any argument (§12.2). Anything else
+ * (a built-in's call) has no task form: it runs at the spawn, as an already
+ * finished task.
  */
 function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled {
   const rt = cx.rt;
-  let target: { inst: FnInstance; evs: Array<Compiled['ev']> } | null = null;
+  type Ev = Compiled['ev'];
+  let target: { inst: FnInstance | null; callee: Ev | null; evs: Ev[] } | null = null;
   const saved = cx.spawnCapture;
-  cx.spawnCapture = { call, take: (inst, evs) => (target = { inst, evs }) };
+  cx.spawnCapture = {
+    call,
+    take: (inst, evs) => (target = { inst, callee: null, evs }),
+    takeValue: (callee, evs) => (target = { inst: null, callee, evs }),
+  };
   // Compiled without compileExpr: the call's receiver and arguments are this
   // node's own operands, so a second compile over slots (gen.ts) captures again.
   let c: Compiled;
@@ -66,8 +74,8 @@ function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled
   } finally {
     cx.spawnCapture = saved;
   }
-  const found = target as { inst: FnInstance; evs: Array<Compiled['ev']> } | null;
-  if (found !== null) {
+  const found = target as { inst: FnInstance | null; callee: Ev | null; evs: Ev[] } | null;
+  if (found !== null && found.inst !== null) {
     const { inst, evs } = found;
     cx.comp.ensureCompiled(inst);
     if (!rt.spawnables.includes(inst)) rt.spawnables.push(inst);
@@ -75,6 +83,14 @@ function compileSpawnOther(cx: FnCtx, call: Call, wantFuture: boolean): Compiled
     return {
       t: c.t,
       ev: (f) => conc(rt).spawn(index, evs, f, wantFuture),
+    };
+  }
+  if (found !== null && found.callee !== null) {
+    const { callee, evs } = found;
+    return {
+      t: c.t,
+      // Spawnable -1: a function value, the first "argument" (conc/runtime.ts runValue).
+      ev: (f) => conc(rt).spawn(-1, [callee, ...evs], f, wantFuture),
     };
   }
   const ev = c.ev;
@@ -184,7 +200,8 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
           const until = Date.now() + Number(ms(f));
           const ch = c.ctx.channels.create(1);
           c.sh.addTimer(until, ch);
-          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id] };
+          // Woken by the task's end or by the timer closing `ch`, whichever comes first.
+          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id], chans: [ch], op: 'recv' };
           return c.isDone(id) ? c.valueOf(id) : zero();
         },
       };

@@ -123,6 +123,7 @@ export function tryRecvOpt(c: Conc, id: unknown): unknown {
   const ch = sched(c, id);
   if (ch === 0) return NONE;
   c.rt.flush();
+  c.poll();
   const r = c.ctx.channels.tryRecv(ch);
   if (r === EMPTY || r === CLOSED_CHANNEL) return NONE;
   progress(c);
@@ -187,9 +188,10 @@ export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: n
 
 // ---- futures (§3)
 
+/** `v` as a future to await. One of a stopped REPL world answers only if its task had finished (it kept the value, §3.1). */
 function future(c: Conc, v: unknown, site: Site): FutureVal {
   if (!(v instanceof FutureVal)) panicAt(site, 'E0922', 'await on a value that is not a future');
-  if (v.world !== c.world) panicAt(site, 'E0924', 'await on a task that was stopped when an earlier REPL entry failed or was interrupted');
+  if (v.world !== c.world && !v.ran) panicAt(site, 'E0924', 'await on a task that was stopped unfinished when an earlier REPL entry failed or was interrupted');
   return v;
 }
 
@@ -258,6 +260,7 @@ function sharedIndex(h: unknown, site: Site): number {
 export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unknown {
   const cells = c.sh.shared;
   c.rt.flush();
+  c.poll();
   if (op === 'new') {
     const h = Atomics.add(c.sh.ctl, NEXT_SHARED, 1);
     if (h >= SHARED_CELLS) panicAt(site, 'E0923', 'Shared value pool exhausted (max 65536 live Shared values)');
@@ -276,6 +279,7 @@ export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unkn
 export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
   const sh = c.sh;
   c.rt.flush();
+  c.poll();
   if (op === 'value') {
     sh.lock(TVLOCK);
     let h = 1;

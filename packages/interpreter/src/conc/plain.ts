@@ -20,15 +20,17 @@ export interface Publisher {
  * later, whose handles start over (conc/session-world.ts); the world number
  * keeps an old future from naming a new task. Always 0 outside sessions.
  *
- * A task its spawner has not yet queued (conc/runtime.ts, "lazy spawn") has
+ * A task its spawner has not yet queued (lazy spawn, conc/held-task.ts) has
  * no handle yet (`id` 0): `msg` holds the task, and `owner` queues it the
  * moment the future leaves its thread (toPlain) or the spawner moves on. A
- * task its spawner ran inline keeps its result here as plain data (`plain`).
+ * task its spawner ran inline keeps its result here as plain data (`plain`),
+ * and so does a future whose REPL world stopped after its task had finished
+ * (session-world.ts): it gives that value in any world.
  */
 export class FutureVal {
   msg: unknown[] | null = null;
   owner: Publisher | null = null;
-  /** Set when the task ran inline: its result, as plain data (a fresh copy per await, as §3.1 memoises). */
+  /** Set when the task's result is kept here, as plain data (a fresh copy per await, as §3.1 memoises). */
   ran = false;
   plain: unknown = undefined;
 
@@ -63,7 +65,7 @@ export function toPlain(v: unknown, lenient = false): Plain {
     const keys = v.keys().slice().reverse();
     return { m: keys.map((k) => [k, toPlain(v.get(k), lenient)]) };
   }
-  if (v instanceof FnVal) return closure(lenient);
+  if (v instanceof FnVal) return v.code >= 0 ? { fn: v.code, env: toPlain(v.env, lenient) } : closure(lenient);
   return lenient ? null : closure(false);
 }
 
@@ -75,6 +77,7 @@ export function ranFuture(plain: unknown, world: number): FutureVal {
   return v;
 }
 
+/** A value that no thread can rebuild (a built-in's, say): dropped from a global snapshot, else an error (§12.1 closures). */
 function closure(lenient: boolean): null {
   if (lenient) return null;
   return panicAt(null, 'E0920', 'cannot send a closure to another task');
@@ -83,6 +86,8 @@ function closure(lenient: boolean): null {
 export interface TypeTable {
   structs: Map<string, StructDef>;
   enums: Map<string, EnumDef>;
+  /** This thread's `Runtime.closures`: rebuilds a copied function value. */
+  closures: ReadonlyArray<(env: unknown[]) => unknown>;
 }
 
 export function fromPlain(p: Plain, types: TypeTable): unknown {
@@ -96,6 +101,7 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('ok' in o) return new OkVal(fromPlain(o.ok, types));
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
+  if ('fn' in o) return types.closures[o.fn as number](fromPlain(o.env, types) as unknown[]);
   if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
   if ('ra' in o) return ranFuture(o.ra, (o.wo as number | undefined) ?? 0);
   if ('m' in o) {

@@ -29,10 +29,11 @@ import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
 import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
+import type { FnVal } from '../runtime/values';
 import { GlobalsView } from './globals';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
-import { waitUntil } from './wait';
+import { fireTimers, waitUntil } from './wait';
 import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
 
@@ -137,7 +138,10 @@ export class Conc {
 
   /** Whether `await v` can run v's task here and now: held back by this thread, and unable to suspend. */
   canInline(v: FutureVal): boolean {
-    return this.held.isHeld(v) && this.rt.spawnables[v.msg![0] as number].gen === null && !this.isCancelled();
+    if (!this.held.isHeld(v)) return false;
+    const index = v.msg![0] as number;
+    // A function value (-1) always runs as a generator (runValue).
+    return index >= 0 && this.rt.spawnables[index].gen === null && !this.isCancelled();
   }
 
   /**
@@ -199,6 +203,17 @@ export class Conc {
     return waitUntil(this, ready, deadlock, deadline);
   }
 
+  /**
+   * At operations that do not block (Shared, Task.value, try_recv): a thread
+   * that polls them in a loop fires due timers, or a task sleeping meanwhile
+   * would never wake (§5, §12.4: a busy loop in main must not stop tasks);
+   * main also ends the run there after a task's exit or failure (§4, §10.1).
+   */
+  poll(): void {
+    if (this.isMain) this.checkEnd();
+    fireTimers(this);
+  }
+
   /** Main: ends the run if a task exited or failed (§4, §10.1). */
   checkEnd(): void {
     if (Atomics.load(this.sh.ctl, FLAG) === 0) return;
@@ -234,8 +249,9 @@ export class Conc {
   // ---- running tasks (any thread)
 
   runTask(msg: TaskMsg): unknown {
-    const inst = this.rt.spawnables[msg[0] as number];
     const st: TaskState = { fid: this.ctx.currentFuture, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
+    if (msg[0] === -1) return this.runValue(st, msg);
+    const inst = this.rt.spawnables[msg[0] as number];
     const fr = this.frame(inst, msg);
     if (inst.gen !== null) {
       st.sites = [taskSite(inst)];
@@ -279,6 +295,23 @@ export class Conc {
    */
   private snapshot(msg: TaskMsg): unknown[] {
     return msg[1] === null ? NO_GLOBALS : (fromPlain(msg[1], this.types) as unknown[]);
+  }
+
+  /**
+   * A spawned function value (§2.2): msg[2] is its copy, the rest its
+   * arguments. It runs as a generator either way, so one path (drive) handles
+   * its end, its parks and its failure; the closure enters its own call site.
+   */
+  private runValue(st: TaskState, msg: TaskMsg): unknown {
+    const rt = this.rt;
+    const fv = fromPlain(msg[2], this.types) as FnVal;
+    const args = msg.slice(3).map((p) => fromPlain(p, this.types));
+    const gen = fv.gen;
+    st.gen = (function* (): Gen<number> {
+      rt.ret = gen !== null ? yield* (gen(args) as Gen<unknown>) : fv.call(args);
+      return RETURN;
+    })();
+    return this.drive(st);
   }
 
   /** Runs a generator task until it ends or parks; returns the suspension on the first park. */

@@ -16,15 +16,18 @@
 //      output they logged is written. The next world starts on a new
 //      scheduler: Shared and Task.value cells carry over
 //      (SharedMem.carryOver); channel handles of the old world become
-//      invalid handles; its futures carry the old world's number, so
-//      awaiting one panics (ops.ts) instead of naming a new task.
+//      invalid handles; its futures carry the old world's number, so they
+//      never name a new task: one whose task had finished keeps its value
+//      (§3.1: futures memoise), found in main's globals before the stop;
+//      awaiting any other panics (ops.ts) instead of hanging.
 // A stopped world's spin locks may have been held by a terminated thread, or
 // by main itself when Ctrl-C interrupted it: they are broken only once no
 // other thread is left.
 
 import type { Host } from '../host';
 import type { Runtime } from '../runtime/runtime';
-import type { TypeTable } from './plain';
+import { EnumVal, ErrVal, FnVal, OkVal, SomeVal, StructVal, TupleVal, WMap } from '../runtime/values';
+import { FutureVal, type TypeTable } from './plain';
 import type { Conc } from './runtime';
 import type { SessionLog } from './session-log';
 import { FLAG, LIVE, LOGLOCK, SharedMem } from './shared-mem';
@@ -72,6 +75,7 @@ export class SessionWorld {
   stop(): void {
     const c = this.conc;
     if (c === null) return;
+    keepFinished(this.rt.G, c);
     this.conc = null;
     this.rt.conc = null;
     this.world++;
@@ -103,4 +107,27 @@ export class SessionWorld {
     this.stop();
     await this.ending;
   }
+}
+
+/** Gives every finished future of `c`'s world reachable from `root` its value (see the file comment). */
+function keepFinished(root: unknown, c: Conc): void {
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (v instanceof FutureVal) {
+      if (v.world === c.world && !v.ran && v.id !== 0 && c.isDone(v.id)) {
+        v.ran = true;
+        v.plain = c.ctx.peek(v.id);
+      }
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v instanceof WMap) v.keys().forEach((k) => visit(v.get(k)));
+    else if (v instanceof StructVal) v.f.forEach(visit);
+    else if (v instanceof EnumVal) v.vals.forEach(visit);
+    else if (v instanceof TupleVal) v.items.forEach(visit);
+    else if (v instanceof SomeVal || v instanceof OkVal) visit(v.v);
+    else if (v instanceof ErrVal) visit(v.e);
+    else if (v instanceof FnVal) v.env.forEach(visit);
+  };
+  visit(root);
 }

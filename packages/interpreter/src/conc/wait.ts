@@ -32,7 +32,8 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
     if (now >= deadline) return false;
     if (c.isMain) {
       const live = Atomics.load(sh.ctl, LIVE);
-      if (deadlock !== null && live === 0) reportDeadlock(c, deadlock);
+      // `ready()` again: the last task may have made it true and ended since main looked (§10.2: never a false report).
+      if (deadlock !== null && live === 0 && !ready()) reportDeadlock(c, deadlock);
       // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
       if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
         // §10.3: everyone parked, nothing pending; confirm it holds still.
@@ -40,7 +41,7 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
         if (p !== quietProgress) {
           quietProgress = p;
           quietSince = now;
-        } else if (now - quietSince > 300) reportDeadlock(c, 'all tasks are blocked (nothing can make progress)');
+        } else if (now - quietSince > 300 && !ready()) reportDeadlock(c, 'all tasks are blocked (nothing can make progress)');
       } else quietProgress = -1;
     }
     idle++;
@@ -50,8 +51,8 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
   return true;
 }
 
-/** Main: closes the channels of expired timers (sleeps in tasks, parallel timeouts). */
-function fireTimers(c: Conc): void {
+/** Closes the channels of expired timers (sleeps in tasks, parallel timeouts). */
+export function fireTimers(c: Conc): void {
   if (Atomics.load(c.sh.ctl, TIMERS) === 0) return;
   for (const ch of c.sh.expired(Date.now()).chans) c.ctx.channels.close(ch);
 }

@@ -232,6 +232,7 @@ export function compileValueCall(cx: FnCtx, callee: Compiled, call: Call): Compi
   }
   const evs = call.args.map((a, i) => widen(cx, params[i], compileExpr(cx, a.value, params[i]), a.span));
   const cev = callee.ev;
+  if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.takeValue(cev, evs);
   const out: Compiled = {
     t: ret,
     ev: (f) => {

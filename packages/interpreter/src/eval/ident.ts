@@ -112,7 +112,9 @@ export function functionValue(cx: FnCtx, def: FnDef, span: Span, expected?: Type
   const rt = cx.rt;
   // A function that may suspend keeps its suspendable form as a value too (conc/gen.ts).
   const gen = isSuspendable(cx.comp, def.decl) ? (args: unknown[]) => callInstanceG(rt, inst, args, site) : null;
-  const fv = new FnVal((args) => callInstance(rt, inst, args, site), def.name, gen);
+  const code = rt.closures.length;
+  const fv = new FnVal((args) => callInstance(rt, inst, args, site), def.name, gen, code);
+  rt.closures.push(() => fv);
   return { t, ev: () => fv };
 }
 

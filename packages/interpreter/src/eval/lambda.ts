@@ -67,29 +67,27 @@ export function compileLambda(cx: FnCtx, e: Lambda, expected?: Type): Compiled {
     return fr;
   };
   const body = runG;
-  return {
-    t,
-    ev: (f) => {
-      const env = caps.map((c) => c(f));
-      const call = (args: unknown[]): unknown => {
-        const fr = new Array(lx.nslots);
-        fr[0] = env;
-        for (let i = 0; i < n; i++) fr[i + 1] = args[i];
-        rt.enter(site);
-        const r = run(fr);
-        rt.depth--;
-        return r;
-      };
-      if (body === null) return new FnVal(call, 'lambda');
-      return new FnVal(call, 'lambda', function* (args) {
-        const fr = frame(env, args);
-        rt.enter(site);
-        const r = yield* body(fr);
-        rt.depth--;
-        return r;
-      });
-    },
+  // Registered so that a copy of the closure can be rebuilt on another thread (CONCURRENCY.md §12.2).
+  const make = (env: unknown[]): FnVal => {
+    const call = (args: unknown[]): unknown => {
+      const fr = frame(env, args);
+      rt.enter(site);
+      const r = run(fr);
+      rt.depth--;
+      return r;
+    };
+    if (body === null) return new FnVal(call, 'lambda', null, code, env);
+    const gen = function* (args: unknown[]): Gen<unknown> {
+      const fr = frame(env, args);
+      rt.enter(site);
+      const r = yield* body(fr);
+      rt.depth--;
+      return r;
+    };
+    return new FnVal(call, 'lambda', gen, code, env);
   };
+  const code = rt.closures.push(make) - 1;
+  return { t, ev: (f) => make(caps.map((c) => c(f))) };
 }
 
 /** `?` inside a lambda returns from the lambda, not from the function around it (§6.14, §8). */

@@ -39,6 +39,12 @@ export class Runtime {
 
   /** Functions that are spawn targets, in compile order: a task names its function by index (DESIGN §3). */
   readonly spawnables: FnInstance[] = [];
+  /**
+   * Makers of function values by compile order (lambdas, named functions used
+   * as values): a closure crossing threads is its index here plus its copied
+   * environment (FnVal.code, conc/plain.ts), as a task names its function.
+   */
+  readonly closures: Array<(env: unknown[]) => unknown> = [];
   /** This thread's concurrency state (conc/runtime.ts), created at the first concurrent operation. */
   conc: unknown = null;
   makeConc: (() => unknown) | null = null;

@@ -43,6 +43,13 @@ export class FnVal {
     readonly name: string,
     /** The suspendable form, for a function that may suspend (conc/gen.ts): calls from suspendable code take it. */
     readonly gen: ((args: unknown[]) => Generator<unknown, unknown, void>) | null = null,
+    /**
+     * How another thread rebuilds this value (CONCURRENCY.md §12.2: a closure
+     * crossing a task boundary is copied): its index in `Runtime.closures`,
+     * the same on every thread, and the captured environment to copy with it.
+     */
+    readonly code = -1,
+    readonly env: unknown[] = [],
   ) {}
 }
 
