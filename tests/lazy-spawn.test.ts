@@ -50,7 +50,7 @@ fn main() {
     expect(await runWyn(src, workers)).toEqual({ stdout: '7\n', stderr: '', status: 0 });
   });
 
-  test('a call after the spawn queues the task', async () => {
+  test('a function called after the spawn queues the task', async () => {
     const src = `${setter}
 fn wait_for(c: int) -> int {
     while Shared.get(c) == 0 { }
@@ -61,6 +61,36 @@ fn main() {
     var c = Shared.new(0)
     var f = spawn set(c)
     println(wait_for(c) + await f)
+}
+`;
+    expect(await runWyn(src, workers)).toEqual({ stdout: '8\n', stderr: '', status: 0 });
+  });
+
+  test('a one-argument call alone (no loop, no wait) queues the task', async () => {
+    // \`spin\` only calls itself with one argument (the call path written out
+    // by hand in eval/call.ts): it returns 1 once the task ran on a worker,
+    // or 0 when 10 s pass without that (the task was never queued).
+    const src = `${setter}
+fn spin(c: int) -> int {
+    if Shared.get(c) != 0 { return 1 }
+    if DateTime.millis() > Shared.get(c + 1) { return 0 }
+    if Shared.add(c + 2, 1) >= 40 {
+        Shared.sub(c + 2, 1)
+        return 0
+    }
+    var r = spin(c)
+    if r == 0 { r = spin(c) }
+    Shared.sub(c + 2, 1)
+    return r
+}
+
+fn main() {
+    var c = Shared.new(0)
+    var deadline = Shared.new(DateTime.millis() + 10000)
+    var depth = Shared.new(0)
+    var f = spawn set(c)
+    var r = spin(c)
+    println(r + await f)
 }
 `;
     expect(await runWyn(src, workers)).toEqual({ stdout: '8\n', stderr: '', status: 0 });

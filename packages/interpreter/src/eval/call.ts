@@ -179,8 +179,9 @@ export function directCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][],
       return (f) => {
         const fr = new Array(inst.nslots);
         fr[0] = a0(f);
-        if (rt.depth >= 200_000) rt.overflow(site);
-        sites[rt.depth++] = site;
+        // Runtime.enter by hand (fib-like calls): its slow path also queues held tasks (conc/held-task.ts).
+        if (rt.depth >= rt.callLimit) rt.enter(site);
+        else sites[rt.depth++] = site;
         const c = inst.body(fr);
         rt.depth--;
         return c === RETURN ? rt.ret : undefined;
