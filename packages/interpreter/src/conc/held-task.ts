@@ -17,7 +17,7 @@
 // program could notice.
 
 import type { Runtime } from '../runtime/runtime';
-import type { FutureVal, Publisher } from './plain';
+import { type FutureVal, type Publisher, setPublisher } from './plain';
 
 /** Held tasks beyond this are queued: memory stays bounded, and workers get a long batch early. */
 const MAX_HELD = 128;
@@ -35,12 +35,12 @@ export class HeldTask implements Publisher {
     private readonly queue: (msg: unknown[]) => number,
   ) {
     rt.safepoint = () => this.publishFrom(0);
+    setPublisher(this);
   }
 
   /** Holds `v`'s task back (its `msg` is set). */
   hold(v: FutureVal): void {
     if (this.count >= MAX_HELD) this.publishFrom(0);
-    v.owner = this;
     this.list.push(v);
     this.count++;
     this.rt.armHeld();
@@ -79,14 +79,13 @@ export class HeldTask implements Publisher {
     } else if (i === list.length - 1) list.length = i;
     else while (list[this.head] === null) this.head++;
     const msg = v.msg!;
-    v.msg = null;
-    v.owner = null;
+    v.slot = null;
     return msg;
   }
 
-  /** Whether this thread holds `v`'s task back (and can thus run it inline). */
+  /** Whether this thread holds `v`'s task back (and can thus run it inline): only its spawner has seen it. */
   isHeld(v: FutureVal): boolean {
-    return v.owner === this;
+    return v.msg !== null;
   }
 
   get any(): boolean {

@@ -9,10 +9,22 @@ import type { EnumDef, StructDef } from '../program';
 import { panicAt } from '../runtime/errors';
 import { EnumVal, ErrVal, FnVal, NONE, OkVal, SomeVal, StructVal, TupleVal, WMap } from '../runtime/values';
 
-/** Who made a future that is not yet queued, and can queue it (Conc, conc/runtime.ts). */
+/** Queues a held-back task (conc/held-task.ts): the one HeldTask of this thread. */
 export interface Publisher {
   publish(v: FutureVal): void;
 }
+
+let publisher: Publisher | null = null;
+
+/** Each thread has one HeldTask at a time (a REPL world's replaces the previous one's). */
+export function setPublisher(p: Publisher): void {
+  publisher = p;
+}
+
+/** `FutureVal.id` of a future whose task is held back by its spawner (lazy spawn, conc/held-task.ts). */
+export const HELD = 0;
+/** `FutureVal.id` of a future that keeps its task's result itself. */
+export const RAN = -1;
 
 /**
  * A future value: the handle of a process-wide future (§3.1), and the world
@@ -20,24 +32,34 @@ export interface Publisher {
  * later, whose handles start over (conc/session-world.ts); the world number
  * keeps an old future from naming a new task. Always 0 outside sessions.
  *
- * A task its spawner has not yet queued (lazy spawn, conc/held-task.ts) has
- * no handle yet (`id` 0): `msg` holds the task, and `owner` queues it the
- * moment the future leaves its thread (toPlain) or the spawner moves on. A
- * task its spawner ran inline keeps its result here as plain data (`plain`),
- * and so does a future whose REPL world stopped after its task had finished
- * (session-world.ts): it gives that value in any world.
+ * Two more states live in `id`, so that a million outstanding futures stay
+ * small (three fields): HELD, a task its spawner has not queued yet, with
+ * its message in `slot` (null once dropped); and RAN, a future keeping its
+ * task's result as plain data in `slot` (a fresh copy per await, as §3.1
+ * memoises): a task run inline, or one that finished before its REPL world
+ * stopped (session-world.ts), which then answers in any world.
  */
 export class FutureVal {
-  msg: unknown[] | null = null;
-  owner: Publisher | null = null;
-  /** Set when the task's result is kept here, as plain data (a fresh copy per await, as §3.1 memoises). */
-  ran = false;
-  plain: unknown = undefined;
+  slot: unknown = null;
 
   constructor(
     public id: number,
     readonly world = 0,
   ) {}
+
+  get ran(): boolean {
+    return this.id === RAN;
+  }
+
+  /** The held task's message, or null. */
+  get msg(): unknown[] | null {
+    return this.id === HELD ? (this.slot as unknown[] | null) : null;
+  }
+
+  keep(plain: unknown): void {
+    this.id = RAN;
+    this.slot = plain;
+  }
 }
 
 type Plain = unknown;
@@ -57,8 +79,8 @@ export function toPlain(v: unknown, lenient = false): Plain {
   if (v instanceof ErrVal) return { er: toPlain(v.e, lenient) };
   if (v instanceof TupleVal) return { tu: v.items.map((x) => toPlain(x, lenient)) };
   if (v instanceof FutureVal) {
-    if (v.msg !== null) v.owner!.publish(v);
-    if (v.ran) return v.world === 0 ? { ra: v.plain } : { ra: v.plain, wo: v.world };
+    if (v.msg !== null) publisher!.publish(v);
+    if (v.ran) return v.world === 0 ? { ra: v.slot } : { ra: v.slot, wo: v.world };
     return v.world === 0 ? { fu: v.id } : { fu: v.id, wo: v.world };
   }
   if (v instanceof WMap) {
@@ -71,9 +93,8 @@ export function toPlain(v: unknown, lenient = false): Plain {
 
 /** A future whose task already ran inline, holding its result as plain data. */
 export function ranFuture(plain: unknown, world: number): FutureVal {
-  const v = new FutureVal(0, world);
-  v.ran = true;
-  v.plain = plain;
+  const v = new FutureVal(RAN, world);
+  v.slot = plain;
   return v;
 }
 

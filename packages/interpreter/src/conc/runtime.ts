@@ -34,7 +34,7 @@ import { GlobalsView } from './globals';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
 import { fireTimers, waitUntil } from './wait';
-import { fromPlain, FutureVal, toPlain, type TypeTable } from './plain';
+import { fromPlain, FutureVal, HELD, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
@@ -124,8 +124,8 @@ export class Conc {
       this.ctx.spawnDetached(msg);
       return undefined;
     }
-    const v = new FutureVal(0, this.world);
-    v.msg = msg;
+    const v = new FutureVal(HELD, this.world);
+    v.slot = msg;
     this.held.hold(v);
     return v;
   }
@@ -156,8 +156,7 @@ export class Conc {
     const inst = this.rt.spawnables[msg[0] as number];
     const r = this.runPlain({ fid: 0, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 }, inst, this.frame(inst, msg));
     if (r !== TASK_FAILED) {
-      v.ran = true;
-      v.plain = toPlain(r);
+      v.keep(toPlain(r));
     }
     return r;
   }
@@ -177,7 +176,7 @@ export class Conc {
 
   /** The result of a finished future: a fresh copy per await (§3.1). */
   resultOf(v: FutureVal): unknown {
-    return v.ran ? fromPlain(v.plain, this.types) : this.valueOf(v.id);
+    return v.ran ? fromPlain(v.slot, this.types) : this.valueOf(v.id);
   }
 
   /** The running task's base call depth on this thread (see TaskState.base). */

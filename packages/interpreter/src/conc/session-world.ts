@@ -116,10 +116,7 @@ function keepFinished(root: unknown, c: Conc): void {
     if (v === null || typeof v !== 'object' || seen.has(v)) return;
     seen.add(v);
     if (v instanceof FutureVal) {
-      if (v.world === c.world && !v.ran && v.id !== 0 && c.isDone(v.id)) {
-        v.ran = true;
-        v.plain = c.ctx.peek(v.id);
-      }
+      if (v.world === c.world && v.id > 0 && c.isDone(v.id)) v.keep(c.ctx.peek(v.id));
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v instanceof WMap) v.keys().forEach((k) => visit(v.get(k)));
     else if (v instanceof StructVal) v.f.forEach(visit);
