@@ -383,7 +383,8 @@ export class Conc {
     susp.resolve(st.fid === 0 ? undefined : toPlain(result));
     Atomics.add(sh.ctl, PROGRESS, 1);
     Atomics.sub(sh.ctl, LIVE, 1);
-    sh.wakeMain();
+    // Main runs tasks only while it pumps, never asleep: no need to wake itself.
+    if (!this.isMain) sh.wakeMain();
     return susp;
   }
 

@@ -23,7 +23,7 @@
  * is published in a task, future or channel slot, then the single decoder,
  * which frees it. Unit indices fit 24 bits, so the heap tops out at 256 MiB.
  */
-import { INDEX_MASK, TaggedHeads, chainLength, pop, pushChain, type Links } from './tagged-stack';
+import { INDEX_MASK, TaggedHeads, chainLength, chainTail, pop, popAll, pushChain, type Links } from './tagged-stack';
 
 const BUMP = 0;
 const CAP = 1;
@@ -64,6 +64,8 @@ export class Heap implements Links {
    * half spilled in one CAS past that, `flushLocal()` before stopping.
    */
   private local: number[][] | null = null;
+  /** Per class, a whole free list taken in one CAS when the cache ran dry (as in Slab). */
+  private chains = new Int32Array(CLASSES);
 
   cacheLocally(): void {
     this.local ??= Array.from({ length: CLASSES }, () => []);
@@ -74,19 +76,34 @@ export class Heap implements Links {
     for (let c = 0; c < CLASSES; c++) {
       const l = this.local[c];
       if (l.length > 0) this.freeMany(c, l.splice(0, l.length));
+      const first = this.chains[c];
+      if (first !== 0) {
+        pushChain(this.heads, c, this, first, chainTail(first, this));
+        this.chains[c] = 0;
+      }
     }
   }
 
   /** Allocates room for `length` payload bytes; returns the payload's byte offset. */
   alloc(length: number): number {
     const c = classOf(length + 8);
-    const l = this.local === null ? null : this.local[c];
-    let unit = l !== null && l.length > 0 ? l.pop()! : pop(this.heads, c, this);
+    let unit = this.local === null ? pop(this.heads, c, this) : this.takeLocal(c);
     if (unit === 0) unit = this.bump(1 << c);
     const i32 = this.view(unit + (1 << c) - 1);
     i32[unit * 4] = c;
     i32[unit * 4 + 1] = length;
     return unit * UNIT + 8;
+  }
+
+  /** A free block of class c from this thread's cache or chain (taking the class's list when both are empty); 0 if none. */
+  private takeLocal(c: number): number {
+    const l = this.local![c];
+    if (l.length > 0) return l.pop()!;
+    const chains = this.chains;
+    if (chains[c] === 0) chains[c] = popAll(this.heads, c);
+    const unit = chains[c];
+    if (unit !== 0) chains[c] = Atomics.load(this.view(unit), unit * 4 + 1);
+    return unit;
   }
 
   free(ptr: number): void {

@@ -102,6 +102,30 @@ export function pop(h: TaggedHeads, at: number, l: Links): number {
 }
 
 /**
+ * Pops the whole stack in one CAS; returns its first index (0 when empty).
+ * Nothing is read through `next` before the CAS, so there is no ABA hazard:
+ * the chain from that index is exactly what the stack held, and its `next`
+ * words now belong to the caller (the last one is 0).
+ */
+export function popAll(h: TaggedHeads, at: number): number {
+  const w = h.words;
+  for (;;) {
+    const index = Atomics.load(w, 2 * at);
+    if (index === 0) return 0;
+    const tag = Atomics.load(w, 2 * at + 1);
+    const old = pack(tag, index);
+    if (Atomics.compareExchange(h.i64, at, old, pack(tag + 1, 0)) === old) return index;
+  }
+}
+
+/** The last record of a chain this thread owns (walks it). */
+export function chainTail(first: number, l: Links): number {
+  let last = first;
+  for (let n = first; n !== 0; n = Atomics.load(l.links(n), n * l.stride + l.offset)) last = n;
+  return last;
+}
+
+/**
  * Pushes a chain onto a take-all stack (plain Int32 head). Returns the index
  * that was on top before, so a single-consumer queue can wake its consumer
  * only on the empty → non-empty transition.
