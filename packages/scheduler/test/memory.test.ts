@@ -50,6 +50,24 @@ describe('slab', () => {
     expect(slab.freeCount()).toBe(3);
   });
 
+  test('a caching thread takes what another freed as one chain, hands each record out once, and gives the rest back', () => {
+    const spawner = new Slab(4, 2);
+    spawner.cacheLocally();
+    const runner = new Slab(4, 2, undefined, spawner.buffer);
+    const records = Array.from({ length: 200 }, () => spawner.alloc());
+    records.forEach((r) => runner.free(r));
+    const again = Array.from({ length: 150 }, () => spawner.alloc());
+    expect(new Set(again).size).toBe(150);
+    expect(again.every((r) => records.includes(r))).toBe(true);
+    // The 50 not handed out again are this thread's until it flushes.
+    expect(spawner.freeCount()).toBe(0);
+    spawner.flushLocal();
+    expect(spawner.freeCount()).toBe(50);
+    again.forEach((r) => spawner.free(r));
+    spawner.flushLocal();
+    expect(spawner.freeCount()).toBe(spawner.used());
+  });
+
   test('exhaustion is a RangeError, not corruption', () => {
     // Five records, two of them the header (4-word records): room for three.
     const slab = new Slab(4, 2, 5);
@@ -78,6 +96,22 @@ describe('heap', () => {
     const a = heap.alloc(40);
     heap.free(a);
     expect(heap.alloc(33)).toBe(a);
+  });
+
+  test('a caching thread takes blocks another freed as one chain per class, each handed out once', () => {
+    const spawner = new Heap(4096);
+    spawner.cacheLocally();
+    const runner = new Heap(4096, spawner.buffer);
+    const ptrs = Array.from({ length: 300 }, (_, i) => spawner.alloc(i % 2 === 0 ? 20 : 200));
+    ptrs.forEach((p) => runner.free(p));
+    const again = Array.from({ length: 200 }, (_, i) => spawner.alloc(i % 2 === 0 ? 20 : 200));
+    expect(new Set(again).size).toBe(200);
+    expect(again.every((p) => ptrs.includes(p))).toBe(true);
+    spawner.flushLocal();
+    expect(spawner.freeBlocks()).toBe(100);
+    again.forEach((p) => spawner.free(p));
+    spawner.flushLocal();
+    expect(spawner.freeBlocks()).toBe(spawner.carvedBlocks());
   });
 
   test('free lists are back to full after freeing everything', () => {
