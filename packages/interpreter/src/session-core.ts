@@ -31,6 +31,7 @@ import { type Diagnostic, type FnDecl, SourceFile, type Stmt, type TestDecl } fr
 import { type Compiled, Compiler, type Exec, FnCtx, NORMAL } from './compile/context';
 import { compileInstance } from './compile/function';
 import { extendModule } from './compile/loader';
+import { checkSelectiveImports } from './compile/modules';
 import { compileEverything, prescanGlobals } from './compile/program';
 import { analyse } from './conc/analysis';
 import type { TypeTable } from './conc/plain';
@@ -110,6 +111,8 @@ export class SessionCore {
         this.comp.diagnostics.push(...loaded.diagnostics);
         return { exec: () => NORMAL, tail: null, sources: loaded.sources, compiled: loaded.modules };
       }
+      // What this entry's imports name must be public (§12.2), as in a program.
+      checkSelectiveImports(this.comp, [this.mod, ...loaded.modules.values()]);
       const races = this.analyse(body);
       prescanGlobals(this.comp, body);
       const last = body[body.length - 1];

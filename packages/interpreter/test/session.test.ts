@@ -7,7 +7,7 @@ import { type Recording, recordingHost } from './recording-host';
 let rec: Recording;
 let session: Session;
 beforeEach(() => {
-  rec = recordingHost({ files: { 'geometry.wyn': 'pub fn area(w: int, h: int) -> int {\n  return w * h\n}\n' } });
+  rec = recordingHost({ files: { 'geometry.wyn': 'pub fn area(w: int, h: int) -> int {\n  return w * h\n}\nfn secret() -> int {\n  return 7\n}\n' } });
   session = createSession(rec.host);
 });
 
@@ -84,6 +84,14 @@ test('an import makes the module available to later entries', () => {
   echo('import geometry');
   expect(echo('geometry.area(3, 4)')).toBe('12');
   expect(session.names()).toContain('geometry');
+});
+
+test('a selective import of a private function is rejected, as in `wyn run` (§12.2), and changes nothing', () => {
+  const r = session.evaluate('import { secret } from geometry');
+  expect(r.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(["E0205: function 'secret' in module 'geometry' is private"]);
+  expect(session.names()).not.toContain('secret');
+  echo('import { area } from geometry');
+  expect(echo('area(2, 5)')).toBe('10');
 });
 
 test('names lists globals, functions and types', () => {
