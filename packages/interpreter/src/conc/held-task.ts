@@ -13,8 +13,9 @@
 // The other held tasks stay held while one runs inline, and its first call
 // or loop queues them: a batch of small tasks runs inline one after another,
 // while a batch of long ones spreads over the workers as soon as the first
-// one shows it takes time. Holding back thus never costs parallelism that a
-// program could notice.
+// one shows it takes time. Holding back thus costs parallelism only over the
+// few statements (with no call and no loop) between a spawn and what queues
+// its task.
 
 import type { Runtime } from '../runtime/runtime';
 import { type FutureVal, type Publisher, setPublisher } from './plain';
