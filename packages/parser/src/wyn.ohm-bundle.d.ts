@@ -119,8 +119,10 @@ export interface WynActionDict<T> extends BaseActionDict<T> {
   ReturnStmt_value?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   ReturnStmt_bare?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   ReturnStmt?: (this: NonterminalNode, arg0: NonterminalNode) => T;
-  Exp?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode, arg3: IterationNode, arg4: IterationNode, arg5: IterationNode, arg6: IterationNode) => T;
-  ExpNS?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode, arg3: IterationNode, arg4: IterationNode, arg5: IterationNode, arg6: IterationNode) => T;
+  Exp?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode, arg3: IterationNode) => T;
+  ExpNS?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode, arg3: IterationNode) => T;
+  Ternary?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode) => T;
+  TernaryNS?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode) => T;
   binaryOp?: (this: NonterminalNode, arg0: NonterminalNode | TerminalNode) => T;
   notIn?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode) => T;
   Unary_prefix?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;

@@ -29,11 +29,12 @@ function lambda(node: Node, params: Node, ret: Node | null, body: Node, style: L
   };
 }
 
-/** `Unary (binaryOp Unary)* ("?" Exp ":" Exp)?`: a binary expression, maybe the condition of a ternary. */
-function expression(this: Node, first: Node, ops: Node, rests: Node, q: Node, a: Node, _colon: Node, b: Node): Expr {
+/** `Unary (binaryOp Unary)* Ternary?`: a binary expression, maybe the condition of a ternary. */
+function expression(this: Node, first: Node, ops: Node, rests: Node, ternary: Node): Expr {
   const condition = binary(first, ops, rests);
-  if (q.numChildren === 0) return condition;
-  return { kind: 'Ternary', condition, then: ast(a.children[0]), else: ast(b.children[0]), span: spanOf(this) };
+  if (ternary.numChildren === 0) return condition;
+  const [, then, , otherwise] = ternary.children[0].children;
+  return { kind: 'Ternary', condition, then: ast(then), else: ast(otherwise), span: spanOf(this) };
 }
 
 /** `-x`, `not x`, `~x`, `await x`, and `!x`, which reads as `not x` after a diagnostic. */
