@@ -18,11 +18,15 @@ const path = require('node:path');
  *    optimising it on a background thread, and a process cannot exit before
  *    those jobs end: ~15 ms of every short run. Long programs lose nothing
  *    measurable (bench:interp).
- *  --min-semi-space-size: start-up allocates ~8 MB that lives on (the grammar,
- *    the standard library's tables); a young generation that holds it at once
- *    saves four scavenges.
+ * No --min-semi-space-size: an 8 MB young generation saved a few start-up
+ * scavenges, but the kernel zero-fills each of its pages on first touch, and
+ * whatever allocates first pays (~1,500 faults for 6 MB). The old parser's
+ * garbage paid during start-up; the faster parser left them to the program,
+ * inside its own timing (fib(32) 126 -> 150 ms; identical optimised code, the
+ * same GCs, 1,550 more page faults in the timed part). V8's default 1 MB
+ * start, grown when a program needs more, costs start-up nothing measurable.
  */
-const NODE_FLAGS = ['--stack-size=7000', '--interrupt-budget=500000', '--min-semi-space-size=8'];
+const NODE_FLAGS = ['--stack-size=7000', '--interrupt-budget=500000'];
 const bundleFile = path.join(__dirname, '..', 'dist', 'bundle', 'wyn.js');
 
 function loadBundle({ useCache = true } = {}) {

@@ -51,13 +51,16 @@ export const statementActions = {
   Statement_empty(this: Node, _semi: Node) {
     return null;
   },
-  Statement_break(this: Node, _a0: Node): Stmt {
+  Statement_keyword(this: Node, _guard: Node, s: Node) {
+    return ast(s);
+  },
+  KeywordStatement_break(this: Node, _a0: Node): Stmt {
     return { kind: 'BreakStmt', span: spanOf(this) };
   },
-  Statement_continue(this: Node, _a0: Node): Stmt {
+  KeywordStatement_continue(this: Node, _a0: Node): Stmt {
     return { kind: 'ContinueStmt', span: spanOf(this) };
   },
-  Statement_defer(this: Node, _kw: Node, e: Node): Stmt {
+  KeywordStatement_defer(this: Node, _kw: Node, e: Node): Stmt {
     return { kind: 'DeferStmt', expr: ast(e), span: spanOf(this) };
   },
   Statement_expr(this: Node, e: Node): Stmt {
