@@ -16,7 +16,7 @@
 
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import type * as Os from 'node:os';
 import * as path from 'node:path';
 import { Scheduler } from '@wyn/scheduler';
 import type { Host } from '../host';
@@ -26,9 +26,13 @@ import { Conc, type TaskMsg } from './runtime';
 import type { LogBuffers } from './session-log';
 import { LOGLOCK, SharedMem } from './shared-mem';
 
+// Loaded on first use, like host-node.ts's modules: most programs spawn nothing.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const os = () => require('node:os') as typeof Os;
+
 /** Default worker count: available parallelism minus main, at least one (issue 6). */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, os().availableParallelism() - 1);
 }
 
 export interface WorkerData {
@@ -136,7 +140,7 @@ module.exports = require(${JSON.stringify(entry)});
 `;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hash = (require('node:crypto') as typeof Crypto).createHash('sha1').update(code).digest('hex').slice(0, 16);
-  const file = path.join(tmpdir(), `wyn-task-boot-${hash}.js`);
+  const file = path.join(os().tmpdir(), `wyn-task-boot-${hash}.js`);
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}`;
     fs.writeFileSync(tmp, code);
