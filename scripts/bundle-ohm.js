@@ -16,6 +16,10 @@
 //   own, built at load time. Without that grammar it takes a signature without
 //   parameters as a bare name, and `toAST` is one; the bundles leave it out
 //   (building and first running a grammar: ~3 ms).
+// - Ohm makes a \p{...} RegExp for each of 33 Unicode categories and
+//   properties at load time (V8 builds each one's character class then: ~2 ms);
+//   the built-in rules use three. In the bundles each is made on first use
+//   (UnicodeChar only ever calls the pattern's `test`).
 const fs = require('node:fs');
 const path = require('node:path');
 const { stripSourceIntervals } = require('./strip-bundle.js');
@@ -23,12 +27,23 @@ const { stripSourceIntervals } = require('./strip-bundle.js');
 const root = path.join(__dirname, '..');
 const ohmSrc = path.join(path.dirname(require.resolve('ohm-js', { paths: [path.join(root, 'packages', 'parser')] })), '..', 'src');
 
-/** The text less the part from `start` up to (not including) `end`; the build fails if either is missing. */
+/** Where `needle` first occurs in the text from `from` on; the build fails if it does not. */
+function find(file, text, needle, from = 0) {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`bundle-ohm: ${file} is not as this plugin expects (ohm-js updated?); update scripts/bundle-ohm.js`);
+  return at;
+}
+
+/** The text less the part from `start` up to (not including) `end`. */
 function cut(file, text, start, end) {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end, from);
-  if (from < 0 || to < 0) throw new Error(`bundle-ohm: ${file} is not as this plugin expects (ohm-js updated?); update scripts/bundle-ohm.js`);
-  return text.slice(0, from) + text.slice(to);
+  const from = find(file, text, start);
+  return text.slice(0, from) + text.slice(find(file, text, end, from));
+}
+
+/** The text with its first `from` replaced by `to`. */
+function replace(file, text, from, to) {
+  const at = find(file, text, from);
+  return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 const ohmKernel = {
@@ -44,6 +59,11 @@ const ohmKernel = {
       contents: stripSourceIntervals(fs.readFileSync(args.path, 'utf8')),
       loader: 'js',
     }));
+    build.onLoad({ filter: /[\\/]ohm-js[\\/]src[\\/]unicode\.js$/ }, (args) => {
+      const eager = 'const toRegExp = val => new RegExp(String.raw`\\p{${val}}`, \'u\');';
+      const lazy = 'const toRegExp = val => {\n  let re;\n  return {test: s => (re ??= new RegExp(String.raw`\\p{${val}}`, \'u\')).test(s)};\n};';
+      return { contents: replace(args.path, fs.readFileSync(args.path, 'utf8'), eager, lazy), loader: 'js' };
+    });
     // GrammarDecl.build(): the checks run from "const grammarErrors" to "if (this.source)".
     build.onLoad({ filter: /[\\/]ohm-js[\\/]src[\\/]GrammarDecl\.js$/ }, (args) => ({
       contents: cut(args.path, fs.readFileSync(args.path, 'utf8'), '    const grammarErrors = [];\n', '    if (this.source) {\n'),
