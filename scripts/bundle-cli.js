@@ -66,6 +66,8 @@ async function warmUp() {
   const file = path.join(out, 'warm-up.wyn');
   fs.writeFileSync(file, WARM_UP);
   const { exports, script } = loadBundle({ useCache: false });
+  // The binary's own streams, written to without output, so that their code is in the cache too.
+  exports.processIo().stdout.write('');
   const silent = { write() {}, isTTY: false };
   const io = { stdout: silent, stderr: silent, env: {}, cwd: out, stdinIsTTY: false, readStdin: async () => '', replStreams: null };
   const status = await exports.main(['run', file], io);

@@ -1,5 +1,6 @@
 // The esbuild plugin through which the start-up bundles (bundle-cli.js) take
-// ohm-js: only the part a generated grammar needs, built the cheap way.
+// ohm-js and our grammar: only the part of ohm-js a generated grammar needs,
+// and everything built the cheap way.
 //
 // - A grammar made by `ohm generateBundles` needs makeRecipe, the built-in
 //   rules and their semantics (`asIteration`). The package's main file also
@@ -16,6 +17,9 @@
 //   own, built at load time. Without that grammar it takes a signature without
 //   parameters as a bare name, and `toAST` is one; the bundles leave it out
 //   (building and first running a grammar: ~3 ms).
+// - Our grammar's recipe, a 60 KB array literal, goes in as JSON.parse of a
+//   string: V8 parses JSON faster than it runs a literal that size, and the
+//   code cache holds one string rather than the literal's boilerplate.
 // - Ohm makes a \p{...} RegExp for each of 33 Unicode categories and
 //   properties at load time (V8 builds each one's character class then: ~2 ms);
 //   the built-in rules use three. In the bundles each is made on first use
@@ -59,6 +63,12 @@ const ohmKernel = {
       contents: stripSourceIntervals(fs.readFileSync(args.path, 'utf8')),
       loader: 'js',
     }));
+    build.onLoad({ filter: /[\\/]parser[\\/]dist[\\/]wyn\.ohm-bundle\.js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const from = find(args.path, text, 'makeRecipe([') + 'makeRecipe('.length;
+      const to = text.lastIndexOf(']);') + 1; // the recipe's end: its text may hold "]);" itself
+      return { contents: `${text.slice(0, from)}JSON.parse(${JSON.stringify(text.slice(from, to))})${text.slice(to)}`, loader: 'js' };
+    });
     build.onLoad({ filter: /[\\/]ohm-js[\\/]src[\\/]unicode\.js$/ }, (args) => {
       const eager = 'const toRegExp = val => new RegExp(String.raw`\\p{${val}}`, \'u\');';
       const lazy = 'const toRegExp = val => {\n  let re;\n  return {test: s => (re ??= new RegExp(String.raw`\\p{${val}}`, \'u\')).test(s)};\n};';
