@@ -18,7 +18,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'packages', 'cli', 'dist', 'bundle');
 const { NODE_FLAGS, WRAPPER_PARAMS, bundleFile, loadBundle } = require(path.join(root, 'packages', 'cli', 'bin', 'load-bundle.js'));
-const { ohmKernel } = require('./bundle-ohm.js');
+const { grammarRecipe } = require('./bundle-grammar.js');
 
 // Exercises the parser, checker and evaluator the way a small program does, so
 // the functions a typical `wyn run` needs are in the cache.
@@ -48,9 +48,9 @@ fn main() -> int {
 async function bundle() {
   const esbuild = require('esbuild');
   fs.rmSync(out, { recursive: true, force: true });
-  // Minified: reading and hashing the source is part of every start-up. ohm-js
-  // comes in through bundle-ohm.js.
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning', plugins: [ohmKernel] };
+  // Minified: reading and hashing the source is part of every start-up. The
+  // grammar comes in through bundle-grammar.js.
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning', plugins: [grammarRecipe] };
   // wyn.js comes wrapped the way Node wraps a CommonJS module, so load-bundle.js
   // compiles the file's text as it is read: wrapping it there copies 0.5 MB.
   const wrapper = { banner: { js: `(function (${WRAPPER_PARAMS}) {` }, footer: { js: '})' } };

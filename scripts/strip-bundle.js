@@ -5,13 +5,6 @@
 // text stays in the bundle.
 const fs = require('node:fs');
 const path = require('node:path');
-
-/** A recipe's text without its per-expression source intervals (bundle-cli.js strips Ohm's own too). */
-const stripSourceIntervals = (text) => text.replace(/\{"sourceInterval":\[\d+,\d+\]\}/g, '{}');
-
-if (require.main === module) {
-  const file = path.join(__dirname, '..', 'packages', 'parser', 'src', 'wyn.ohm-bundle.js');
-  fs.writeFileSync(file, stripSourceIntervals(fs.readFileSync(file, 'utf8')));
-}
-
-module.exports = { stripSourceIntervals };
+const file = path.join(__dirname, '..', 'packages', 'parser', 'src', 'wyn.ohm-bundle.js');
+const text = fs.readFileSync(file, 'utf8');
+fs.writeFileSync(file, text.replace(/\{"sourceInterval":\[\d+,\d+\]\}/g, '{}'));
