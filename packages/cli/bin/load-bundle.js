@@ -3,6 +3,7 @@
 // vm.Script with V8's code cache, so most functions need no compiling at
 // start-up. Without a bundle (after a bare `tsc -b`) the compiled modules are
 // loaded instead; a cache V8 rejects (another Node version) is simply unused.
+const { Buffer } = require('node:buffer');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -28,29 +29,67 @@ const path = require('node:path');
  */
 const NODE_FLAGS = ['--stack-size=7000', '--interrupt-budget=500000'];
 const bundleFile = path.join(__dirname, '..', 'dist', 'bundle', 'wyn.js');
+/** The parameters of the function the bundle's text is (scripts/bundle-cli.js wraps it). */
+const WRAPPER_PARAMS = 'exports, require, module, __filename, __dirname';
+
+/**
+ * Reads the file into `buffer` when it fits (a bigger one otherwise) and
+ * returns the bytes read. Fresh memory is much of what a start-up costs (the
+ * kernel zeroes every 4 KB page on first touch), so the source and its cache
+ * come through one buffer rather than two.
+ */
+function readInto(buffer, file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const into = buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    let done = 0;
+    while (done < size) {
+      const n = fs.readSync(fd, into, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return into.subarray(0, done);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 function loadBundle({ useCache = true } = {}) {
+  let buffer;
   let source;
   try {
-    source = fs.readFileSync(bundleFile, 'utf8');
+    // Sized for the cache, the bigger file, so the cache can reuse it.
+    buffer = Buffer.allocUnsafeSlow(useCache ? fileSize(`${bundleFile}.cache`) : 0);
+    source = readInto(buffer, bundleFile).toString('utf8');
   } catch {
     return { exports: require('../dist/index.js'), script: null };
   }
   let cachedData;
   if (useCache) {
     try {
-      cachedData = fs.readFileSync(`${bundleFile}.cache`);
+      cachedData = readInto(buffer, `${bundleFile}.cache`);
     } catch {
       cachedData = undefined;
     }
   }
   const vm = require('node:vm');
-  const { createRequire } = require('node:module');
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
+  // The text is a function expression (see WRAPPER_PARAMS): it runs as a CommonJS module body.
+  const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
+  // This file's require resolves what the bundle requires (node: modules and
+  // yargs, from the same package) as one made for the bundle's path would.
+  script.runInThisContext()(module.exports, require, module, bundleFile, path.dirname(bundleFile));
   return { exports: module.exports, script };
 }
 
-module.exports = { NODE_FLAGS, bundleFile, loadBundle };
+/** The file's size, or 0 when it cannot be read. */
+function fileSize(file) {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+module.exports = { NODE_FLAGS, WRAPPER_PARAMS, bundleFile, loadBundle };

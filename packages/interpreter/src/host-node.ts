@@ -6,7 +6,7 @@
 import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import type * as Os from 'node:os';
 import type * as Tty from 'node:tty';
 import type { ExecResult, FileStat, Host } from './host';
 
@@ -15,6 +15,7 @@ import type { ExecResult, FileStat, Host } from './host';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const childProcess = () => require('node:child_process') as typeof ChildProcess;
 const crypto = () => require('node:crypto') as typeof Crypto;
+const os = () => require('node:os') as typeof Os;
 const tty = () => require('node:tty') as typeof Tty;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -106,7 +107,7 @@ export function nodeHost(options: { args: string[] }): Host {
       // stderr goes straight to ours, as popen leaves it (STDLIB §15). The env is passed explicitly:
       // an embedder's `process.env` may be a copy (jest's is) that children would not otherwise see.
       const r = childProcess().spawnSync('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 30 });
-      return { status: r.status ?? 128 + (r.signal !== null ? os.constants.signals[r.signal] : 0), stdout: r.stdout ?? new Uint8Array(0) };
+      return { status: r.status ?? 128 + (r.signal !== null ? os().constants.signals[r.signal] : 0), stdout: r.stdout ?? new Uint8Array(0) };
     },
     readLine: () => stdin.line(),
     readByte: () => stdin.byte(),
@@ -121,13 +122,13 @@ export function nodeHost(options: { args: string[] }): Host {
     setRawMode: (on) => rawMode(on),
     platform: () => ({
       os: OS_NAMES[process.platform] ?? 'unknown',
-      arch: ARCH_NAMES[os.arch()] ?? os.arch(),
-      hostname: os.hostname(),
+      arch: ARCH_NAMES[os().arch()] ?? os().arch(),
+      hostname: os().hostname(),
       pid: process.pid,
-      cpus: os.availableParallelism(),
-      user: attempt('', () => os.userInfo().username),
-      home: os.homedir(),
-      tmp: os.tmpdir(),
+      cpus: os().availableParallelism(),
+      user: attempt('', () => os().userInfo().username),
+      home: os().homedir(),
+      tmp: os().tmpdir(),
     }),
     hash: (algorithm, data) => crypto().createHash(algorithm).update(data).digest(),
     hmac: (algorithm, key, data) => crypto().createHmac(algorithm, key).update(data).digest(),

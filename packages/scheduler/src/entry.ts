@@ -11,7 +11,7 @@
  */
 import type * as Crypto from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type * as Os from 'node:os';
 import { join } from 'node:path';
 
 let cached: string | undefined;
@@ -31,7 +31,8 @@ function transpileSources(dir: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hash = (require('node:crypto') as typeof Crypto).createHash('sha256');
   for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
-  const out = join(tmpdir(), `wyn-scheduler-${hash.digest('hex').slice(0, 16)}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const out = join((require('node:os') as typeof Os).tmpdir(), `wyn-scheduler-${hash.digest('hex').slice(0, 16)}`);
   const entry = join(out, 'worker.js');
   if (existsSync(entry)) return entry;
   // typescript is a development dependency: only source checkouts get here.

@@ -3,7 +3,7 @@
  * option fails at `new Scheduler()` with a TypeError naming it, not later
  * inside a worker (the shape of piscina's kDefaultOptions/FilledOptions).
  */
-import { availableParallelism } from 'node:os';
+import type * as Os from 'node:os';
 import type { CustomTag } from './codec';
 
 export interface SchedulerOptions {
@@ -52,13 +52,17 @@ function positiveInteger(value: unknown, name: string, min: number): number {
   return value;
 }
 
+// Loaded when a scheduler starts, not by every program that loads this package.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const os = () => require('node:os') as typeof Os;
+
 export function fillOptions(options: SchedulerOptions): FilledOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
   const { filename } = options;
   if (typeof filename !== 'string' || filename === '') throw new TypeError('options.filename must be a non-empty string');
   const inline = options.inline ?? defaultOptions.inline;
   if (typeof inline !== 'boolean') throw new TypeError('options.inline must be a boolean');
-  const workers = positiveInteger(options.workers ?? Math.max(1, availableParallelism() - (inline ? 1 : 0)), 'workers', 1);
+  const workers = positiveInteger(options.workers ?? Math.max(1, os().availableParallelism() - (inline ? 1 : 0)), 'workers', 1);
   if (workers > 255) throw new TypeError('options.workers must be at most 255');
   const dequeCapacity = positiveInteger(options.dequeCapacity ?? defaultOptions.dequeCapacity, 'dequeCapacity', 4);
   if ((dequeCapacity & (dequeCapacity - 1)) !== 0) throw new TypeError('options.dequeCapacity must be a power of two');

@@ -3,7 +3,7 @@
 // and a generator one that parks the task instead (CONCURRENCY.md §12.4).
 // Channel rules are those of §7.2–§7.6; cells those of §8.
 
-import { ChannelClosedError, CLOSED_CHANNEL, EMPTY } from '@wyn/scheduler';
+import type * as SchedulerPackage from '@wyn/scheduler';
 import { panicAt, type Site } from '../runtime/errors';
 import { norm } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
@@ -11,6 +11,12 @@ import { NONE, SomeVal } from '../runtime/values';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
 import { type Conc, type Gen, TASK_FAILED } from './runtime';
 import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
+
+// Channel operations run only on a Conc, whose making loaded the scheduler
+// package (threads-node.ts); it stays out of the start-up of every program.
+let schedulerPackage: typeof SchedulerPackage | null = null;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const channelApi = (): typeof SchedulerPackage => (schedulerPackage ??= require('@wyn/scheduler') as typeof SchedulerPackage);
 
 export function conc(rt: Runtime): Conc {
   if (rt.conc === null) {
@@ -61,7 +67,7 @@ function trySend(c: Conc, ch: number, id: unknown, p: unknown, kind: number): bo
     if (!c.ctx.channels.trySend(ch, p)) return false;
     Atomics.store(c.sh.chans, MAX_CHANNELS + Number(id), kind);
   } catch (e) {
-    if (!(e instanceof ChannelClosedError)) throw e;
+    if (!(e instanceof channelApi().ChannelClosedError)) throw e;
   }
   progress(c);
   return true;
@@ -91,9 +97,9 @@ export function* sendG(c: Conc, id: unknown, v: unknown): Gen<void> {
 /** One receive attempt: the value, the zero value once closed and drained, or EMPTY. */
 function tryRecv(c: Conc, ch: number, id: unknown): unknown {
   const r = c.ctx.channels.tryRecv(ch);
-  if (r === EMPTY) return EMPTY;
+  if (r === channelApi().EMPTY) return channelApi().EMPTY;
   progress(c);
-  if (r === CLOSED_CHANNEL) return zeroOfKind(Atomics.load(c.sh.chans, MAX_CHANNELS + Number(id)));
+  if (r === channelApi().CLOSED_CHANNEL) return zeroOfKind(Atomics.load(c.sh.chans, MAX_CHANNELS + Number(id)));
   return fromPlain(r, c.types);
 }
 
@@ -103,7 +109,7 @@ export function recvB(c: Conc, id: unknown): unknown {
   c.rt.flush();
   for (;;) {
     const r = tryRecv(c, ch, id);
-    if (r !== EMPTY) return r;
+    if (r !== channelApi().EMPTY) return r;
     c.waitUntil(ready(c, ch, 'recv'), RECV_DEAD);
   }
 }
@@ -114,7 +120,7 @@ export function* recvG(c: Conc, id: unknown): Gen<unknown> {
   c.rt.flush();
   for (;;) {
     const r = tryRecv(c, ch, id);
-    if (r !== EMPTY) return r;
+    if (r !== channelApi().EMPTY) return r;
     yield { chans: [ch], op: 'recv' };
   }
 }
@@ -125,7 +131,7 @@ export function tryRecvOpt(c: Conc, id: unknown): unknown {
   c.rt.flush();
   c.poll();
   const r = c.ctx.channels.tryRecv(ch);
-  if (r === EMPTY || r === CLOSED_CHANNEL) return NONE;
+  if (r === channelApi().EMPTY || r === channelApi().CLOSED_CHANNEL) return NONE;
   progress(c);
   return new SomeVal(fromPlain(r, c.types));
 }
@@ -158,8 +164,8 @@ export function pollSelect(c: Conc, ids: unknown[], take: boolean): { index: num
       continue;
     }
     const r = c.ctx.channels.tryRecv(ch);
-    if (r === CLOSED_CHANNEL) closed++;
-    else if (r !== EMPTY) {
+    if (r === channelApi().CLOSED_CHANNEL) closed++;
+    else if (r !== channelApi().EMPTY) {
       progress(c);
       return { index: i, value: fromPlain(r, c.types) };
     }

@@ -16,9 +16,9 @@
 
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import type * as Os from 'node:os';
 import * as path from 'node:path';
-import { Scheduler } from '@wyn/scheduler';
+import type * as SchedulerPackage from '@wyn/scheduler';
 import type { Host } from '../host';
 import type { Runtime } from '../runtime/runtime';
 import type { TypeTable } from './plain';
@@ -26,9 +26,16 @@ import { Conc, type TaskMsg } from './runtime';
 import type { LogBuffers } from './session-log';
 import { LOGLOCK, SharedMem } from './shared-mem';
 
+// Loaded on first use, like host-node.ts's modules: most programs spawn nothing,
+// and loading the scheduler package costs every `wyn run` ~1 ms.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const os = () => require('node:os') as typeof Os;
+const schedulerPackage = () => require('@wyn/scheduler') as typeof SchedulerPackage;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Default worker count: available parallelism minus main, at least one (issue 6). */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, os().availableParallelism() - 1);
 }
 
 export interface WorkerData {
@@ -79,7 +86,7 @@ export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, t
  * `ordered` from then on.
  */
 export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, sh: SharedMem, data: WorkerData, workers?: number): Conc {
-  const scheduler = new Scheduler({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
+  const scheduler = new (schedulerPackage().Scheduler)({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
   const dec = new TextDecoder();
   const drainLog = (): void => {
     for (const [stream, bytes] of sh.takeLog()) {
@@ -136,7 +143,7 @@ module.exports = require(${JSON.stringify(entry)});
 `;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hash = (require('node:crypto') as typeof Crypto).createHash('sha1').update(code).digest('hex').slice(0, 16);
-  const file = path.join(tmpdir(), `wyn-task-boot-${hash}.js`);
+  const file = path.join(os().tmpdir(), `wyn-task-boot-${hash}.js`);
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}`;
     fs.writeFileSync(tmp, code);

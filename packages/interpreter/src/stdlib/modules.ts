@@ -9,38 +9,55 @@ import { compileExpr } from '../eval/expr';
 import { FLOAT, type Type } from '../types';
 import { BAD } from './helpers';
 import type { Entry, ModuleTable } from './entry';
-import { CODEC_MODULES } from './modules-codec';
-import { CORE_MODULES } from './modules-core';
-import { DATA_MODULES } from './modules-data';
-import { FILE_MODULES } from './modules-file';
-import { SYSTEM_MODULES } from './modules-system';
-import { TEST_MODULES } from './modules-test';
-import { TIME_MODULES } from './modules-time';
-import { WORLD_MODULES } from './modules-world';
-import { TERMINAL_MODULES } from './modules-terminal';
-import { REGEX_MODULES } from './regex';
-import { SET_MODULES } from './modules-set';
-import { RANDOM_MODULES } from './modules-random';
 
-const MODULES: ModuleTable = {
-  ...CORE_MODULES, ...TIME_MODULES, ...TEST_MODULES, ...FILE_MODULES, ...SYSTEM_MODULES,
-  ...DATA_MODULES, ...CODEC_MODULES, ...REGEX_MODULES, ...WORLD_MODULES, ...TERMINAL_MODULES, ...SET_MODULES, ...RANDOM_MODULES,
-};
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Each file's modules are built on the first use of one of them: most programs
+// use few, and building every table cost each `wyn run` ~2 ms. The names are
+// listed here so that a name is known without building anything;
+// test/stdlib-modules.test.ts checks the lists against the files.
+const SOURCES: [names: string[], load: () => ModuleTable][] = [
+  [['Math', 'StringBuilder', 'String', 'HashMap'], () => (require('./modules-core') as typeof import('./modules-core')).CORE_MODULES],
+  [['Time', 'DateTime'], () => (require('./modules-time') as typeof import('./modules-time')).TIME_MODULES],
+  [['Test'], () => (require('./modules-test') as typeof import('./modules-test')).TEST_MODULES],
+  [['File', 'Path'], () => (require('./modules-file') as typeof import('./modules-file')).FILE_MODULES],
+  [['System', 'Env', 'Process', 'Os'], () => (require('./modules-system') as typeof import('./modules-system')).SYSTEM_MODULES],
+  [['Json', 'Csv'], () => (require('./modules-data') as typeof import('./modules-data')).DATA_MODULES],
+  [['Encoding', 'Base64', 'Url', 'Crypto', 'Uuid'], () => (require('./modules-codec') as typeof import('./modules-codec')).CODEC_MODULES],
+  [['Regex'], () => (require('./regex') as typeof import('./regex')).REGEX_MODULES],
+  [['Color', 'Log'], () => (require('./modules-world') as typeof import('./modules-world')).WORLD_MODULES],
+  [['Terminal'], () => (require('./modules-terminal') as typeof import('./modules-terminal')).TERMINAL_MODULES],
+  [['HashSet'], () => (require('./modules-set') as typeof import('./modules-set')).SET_MODULES],
+  [['Random'], () => (require('./modules-random') as typeof import('./modules-random')).RANDOM_MODULES],
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
+const SOURCE_OF = new Map(SOURCES.flatMap(([names, load]) => names.map((n) => [n, load] as const)));
+const MODULES: ModuleTable = {};
+
+/** The table of module `name` (its real name, not an alias), or undefined when there is no such module. */
+function moduleTable(name: string): ModuleTable[string] | undefined {
+  if (!Object.hasOwn(MODULES, name)) {
+    const load = SOURCE_OF.get(name);
+    if (load === undefined) return undefined;
+    Object.assign(MODULES, load());
+  }
+  return MODULES[name];
+}
+
 const ALIASES: Record<string, string> = { Builder: 'StringBuilder', Map: 'HashMap', Dir: 'File' };
 
 export function isStdlibModule(name: string): boolean {
-  return name in MODULES || name in ALIASES;
+  return SOURCE_OF.has(name) || name in ALIASES;
 }
 
 /** Module name → its function names, aliases included: the REPL completes `Math.` with these. */
 export function stdlibMembers(): Map<string, string[]> {
-  const out = new Map(Object.entries(MODULES).map(([name, table]) => [name, Object.keys(table)]));
+  const out = new Map([...SOURCE_OF.keys()].map((name) => [name, Object.keys(moduleTable(name) ?? {})]));
   for (const [alias, target] of Object.entries(ALIASES)) out.set(alias, out.get(target) ?? []);
   return out;
 }
 
 export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Call, _expected?: Type, self: Compiled | null = null): Compiled {
-  const entry = MODULES[ALIASES[mod] ?? mod]?.[name];
+  const entry = moduleTable(ALIASES[mod] ?? mod)?.[name];
   if (entry === undefined) {
     cx.error('E0213', `module \`${mod}\` has no function \`${name}\``, call.callee.span);
     call.args.forEach((a) => compileExpr(cx, a.value));
@@ -51,7 +68,8 @@ export function compileModuleCall(cx: FnCtx, mod: string, name: string, call: Ca
 
 /** Whether module `mod` (its real name, not an alias) has a function `name`. */
 export function hasModuleFunction(mod: string, name: string): boolean {
-  return Object.hasOwn(MODULES, mod) && Object.hasOwn(MODULES[mod], name);
+  const table = moduleTable(mod);
+  return table !== undefined && Object.hasOwn(table, name);
 }
 
 /** A call of one library entry, `label` naming it in errors; `self` is a handle receiver (`sb.append(x)`). */
@@ -83,7 +101,7 @@ export function compileModuleConstant(cx: FnCtx, mod: string, name: string, span
   if (!isStdlibModule(mod)) return null;
   const c = CONSTANTS[ALIASES[mod] ?? mod]?.[name];
   if (c !== undefined) return c;
-  const isFn = MODULES[ALIASES[mod] ?? mod]?.[name] !== undefined;
+  const isFn = moduleTable(ALIASES[mod] ?? mod)?.[name] !== undefined;
   cx.error('E0213', isFn ? `\`${mod}.${name}\` is a function: call it as \`${mod}.${name}(...)\`` : `module \`${mod}\` has no constant \`${name}\``, span);
   return BAD;
 }
