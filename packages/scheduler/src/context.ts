@@ -102,9 +102,9 @@ export class TaskContext {
     return (futureState(this.p.state, future) & MARK) !== 0;
   }
 
-  /** The future of the task running now on this thread; 0 between tasks. */
+  /** The future of the task running now on this thread; 0 between tasks and in a detached task (it has none). */
   get currentFuture(): FutureHandle {
-    return this.p.current;
+    return Math.max(0, this.p.current);
   }
 
   /** Waits for a spawned task, running queued work meanwhile; returns its result or throws its error. */
@@ -116,7 +116,7 @@ export class TaskContext {
   cancelled(): boolean {
     const p = this.p;
     if (Atomics.load(p.state.control, SHUTDOWN) !== 0) return true;
-    return p.current !== 0 && (futureState(p.state, p.current) & CANCEL_REQ) !== 0;
+    return p.current > 0 && (futureState(p.state, p.current) & CANCEL_REQ) !== 0;
   }
 
   /**

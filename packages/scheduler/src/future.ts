@@ -5,8 +5,7 @@
  *   F_STATE    low two bits PENDING → OK | ERR | CANCELLED, set once by the
  *              completing processor with CAS; ROOT (set at creation by the main
  *              thread: a `run()` task whose result the main thread collects),
- *              DETACHED (set at creation: nobody holds the handle, so the
- *              completer frees the record itself), CANCEL_REQ (set by whoever
+ *              CANCEL_REQ (set by whoever
  *              cancels, read by the running task through `ctx.cancelled()`
  *              and by a processor about to start it) and MARK (the
  *              embedder's own bit: `ctx.mark`/`ctx.isMarked`; the scheduler
@@ -32,7 +31,6 @@
  * completer pushes each one onto its processor's INBOX and wakes it; the
  * processor looks the token up in its local continuation table.
  */
-import { S_HEAP } from './codec';
 import { pushForTakeAll, takeAll } from './memory/tagged-stack';
 import { COMPLETIONS, F_LINK, F_PAYLOAD, F_STATE, F_TAG, INBOX, MAIN_SEQ, PARK, type SharedState } from './state';
 
@@ -43,6 +41,7 @@ export const CANCELLED = 3;
 export const DONE_MASK = 3;
 export const ROOT = 4;
 export const CANCEL_REQ = 8;
+/** A spawn flag (ctx.spawnDetached): the task gets no future record at all (Processor.newTask). */
 export const DETACHED = 16;
 export const MARK = 32;
 const CLOSED = -1;
@@ -53,7 +52,7 @@ const futureLinks = (state: SharedState) => ({
   offset: F_LINK,
 });
 
-/** Allocates a pending future; `flags` is 0, ROOT or DETACHED. */
+/** Allocates a pending future; `flags` is 0 or ROOT. */
 export function newFuture(state: SharedState, flags: number): number {
   const f = state.futures.alloc();
   const v = state.futures.view(f);
@@ -80,12 +79,6 @@ export function complete(state: SharedState, f: number, status: number, tag: num
     // Only the main thread frees a root future, after it left COMPLETIONS.
     Atomics.or(v, f * 4 + F_STATE, status);
     if (pushForTakeAll(state.control, COMPLETIONS, futureLinks(state), f, f) === 0) wakeMain(state);
-    return;
-  }
-  if (Atomics.load(v, f * 4 + F_STATE) & DETACHED) {
-    // No handle was given out, so nobody waits or reads: the result goes with the record.
-    if (tag === S_HEAP) state.heap.free(payload);
-    state.futures.free(f);
     return;
   }
   // Close the waiter list before publishing the state: once a joiner sees

@@ -44,6 +44,9 @@ const SPINS = 64;
 const SPIN_MS = 0.2;
 const PARK_TIMEOUT_MS = 5;
 
+/** `current` while a detached task runs: it has no future record (newTask). */
+export const RUNNING_DETACHED = -1;
+
 export class Processor {
   readonly deque: Deque;
   readonly codec: Codec;
@@ -114,12 +117,16 @@ export class Processor {
     return f;
   }
 
-  /** Encodes `value` into a new task record with a new future (in T_FUTURE); queues nothing. */
+  /**
+   * Encodes `value` into a new task record with a new future (in T_FUTURE);
+   * queues nothing. A detached task gets no future record (T_FUTURE 0): nobody
+   * could read it, so it would only cost an allocation, its flags and its free.
+   */
   newTask(value: unknown, flags: number): number {
     const codec = this.codec;
     codec.encode(value);
     const state = this.state;
-    const f = newFuture(state, flags);
+    const f = flags & DETACHED ? 0 : newFuture(state, flags);
     const t = state.tasks.alloc();
     const v = state.tasks.view(t);
     v[t * 4 + T_FUTURE] = f;
@@ -357,7 +364,7 @@ export class Processor {
     const tag = tv[t * 4 + T_TAG];
     const payload = Atomics.load(tv, t * 4 + T_PAYLOAD);
     state.tasks.free(t);
-    const flags = futureState(state, f);
+    const flags = f === 0 ? 0 : futureState(state, f);
     // Published at once: maxQueue and stats.queued depend on it.
     if (flags & ROOT) Atomics.store(state.control, state.proc(this.id, ROOTS), ++this.roots);
     this.executed++;
@@ -367,15 +374,15 @@ export class Processor {
       return;
     }
     const outer = this.current;
-    this.current = f;
+    this.current = f === 0 ? RUNNING_DETACHED : f;
     try {
       const fn = this.fn;
       if (!fn) throw new Error('no task function loaded on this thread');
       const result = fn(this.codec.decode(tag, payload), this.ctx);
-      if (result instanceof Suspension && result.future === f) return;
-      this.finish(f, OK, result);
+      if (result instanceof Suspension && result.future === this.current) return;
+      this.finish(this.current, OK, result);
     } catch (error) {
-      this.finish(f, ERR, encodeError(error));
+      this.finish(this.current, ERR, encodeError(error));
     } finally {
       this.current = outer;
       if ((this.executed & 255) === 0) this.publishStats();
@@ -384,11 +391,8 @@ export class Processor {
 
   /** Completes future `f` with `value` (a result, or an encoded error for ERR). */
   finish(f: number, status: number, value: unknown): void {
-    // A detached task's result has no reader (and its error nobody to tell): skip the encoding.
-    if (futureState(this.state, f) & DETACHED) {
-      complete(this.state, f, status, S_UNDEFINED, 0);
-      return;
-    }
+    // A detached task's result has no reader (and its error nobody to tell): it has no future to complete.
+    if (f === RUNNING_DETACHED) return;
     try {
       this.codec.encode(value);
     } catch (error) {
