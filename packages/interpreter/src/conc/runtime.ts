@@ -5,8 +5,8 @@
 //   1. spawn (any thread): copy arguments and the global snapshot (§12.1)
 //      into a task message [spawnable index, globals, ...args]; LIVE+1 and
 //      queue it as a scheduler task. A Wyn future IS the scheduler's future
-//      of that task (a fire-and-forget spawn is a detached task: no future
-//      record outlives it).
+//      of that task (a fire-and-forget spawn is a detached task, which has
+//      no future record).
 //      A spawn with a future is queued lazily, and may run inline at its
 //      await (held-task.ts).
 //   2. run (whichever thread takes it): functions that may suspend run as a
@@ -34,7 +34,7 @@ import { GlobalsView } from './globals';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
 import { fireTimers, waitUntil } from './wait';
-import { fromPlain, FutureVal, HELD, toPlain, type TypeTable } from './plain';
+import { fromPlain, FutureVal, HELD, ranFuture, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
@@ -154,16 +154,14 @@ export class Conc {
   runInline(v: FutureVal): unknown {
     const msg = this.held.take(v);
     const inst = this.rt.spawnables[msg[0] as number];
-    const r = this.runPlain({ fid: 0, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 }, inst, this.frame(inst, msg));
-    if (r !== TASK_FAILED) {
-      v.keep(toPlain(r));
-    }
+    const r = this.runPlain(this.taskState(0, msg), inst, this.frame(inst, msg));
+    if (r !== TASK_FAILED) v.keep(toPlain(r));
     return r;
   }
 
-  /** A future that is already complete (spawns run at once, see compile.ts). */
+  /** A future that is already complete (a built-in's call spawned runs at once, see compile.ts). */
   finished(value: unknown): FutureVal {
-    return new FutureVal(this.ctx.resolved(toPlain(value)), this.world);
+    return ranFuture(toPlain(value), this.world);
   }
 
   isDone(fid: number): boolean {
@@ -203,10 +201,9 @@ export class Conc {
   }
 
   /**
-   * At operations that do not block (Shared, Task.value, try_recv): a thread
-   * that polls them in a loop fires due timers, or a task sleeping meanwhile
-   * would never wake (§5, §12.4: a busy loop in main must not stop tasks);
-   * main also ends the run there after a task's exit or failure (§4, §10.1).
+   * At non-blocking operations (Shared, Task.value, try_recv): a polling loop
+   * fires due timers, or a sleeping task would never wake (§5, §12.4); main
+   * also ends the run there after a task's exit or failure (§4, §10.1).
    */
   poll(): void {
     if (this.isMain) this.checkEnd();
@@ -248,7 +245,7 @@ export class Conc {
   // ---- running tasks (any thread)
 
   runTask(msg: TaskMsg): unknown {
-    const st: TaskState = { fid: this.ctx.currentFuture, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
+    const st = this.taskState(this.ctx.currentFuture, msg);
     if (msg[0] === -1) return this.runValue(st, msg);
     const inst = this.rt.spawnables[msg[0] as number];
     const fr = this.frame(inst, msg);
@@ -285,6 +282,11 @@ export class Conc {
     const fr = new Array(Math.max(inst.nslots, inst.genSlots));
     for (let i = 2; i < msg.length; i++) fr[i - 2] = fromPlain(msg[i], this.types);
     return fr;
+  }
+
+  /** A task about to run from `msg`: not parked yet, nothing entered. */
+  private taskState(fid: number, msg: TaskMsg): TaskState {
+    return { fid, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
   }
 
   /**
