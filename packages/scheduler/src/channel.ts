@@ -12,16 +12,23 @@
  *   RING     heap pointer to CAP (tag, payload) slot pairs (codec.ts); a
  *            value's heap block moves from sender to receiver with its slot.
  *   SENDW, RECVW  chains of resume records (future.ts) of suspended tasks
- *            waiting for room / for an item; swapped out under the lock by
- *            the operation that makes them ready and resumed after unlocking.
- *            A woken waiter retries its operation: it may lose the race.
+ *            waiting for room / for an item. A send wakes one receiver and a
+ *            recv one sender (taken off the chain under the lock, resumed
+ *            after unlocking); close wakes them all. A woken waiter retries
+ *            its operation and may lose the race, but then whoever won took
+ *            the item (or the room), so nothing is left unclaimed. Waking
+ *            all of them instead would make n blocked receivers cost O(n)
+ *            failed retries per item. A record of a wait on several
+ *            channels (ONE_OF_MANY) may be woken by another of them and
+ *            not retry here: waking one goes on past such records to the
+ *            first plain waiter.
  *   SEQ      bumped on every state change, for threads that block with
  *            Atomics.wait (main thread, blocking calls inside tasks).
  * The lock word doubles as the free-list link while the record is free, so
  * `create` clears it before use.
  */
 import type { Processor } from './processor';
-import { resume } from './future';
+import { ONE_OF_MANY, resume } from './future';
 import type { SharedState } from './state';
 
 const LOCK = 0;
@@ -96,7 +103,7 @@ export class Channels {
     ring[(v[base + RING] >> 2) + slot * 2] = tag;
     ring[(v[base + RING] >> 2) + slot * 2 + 1] = payload;
     v[base + COUNT]++;
-    this.unlock(v, ch, Atomics.exchange(v, base + RECVW, 0));
+    this.unlock(v, ch, this.takeOne(v, base + RECVW));
     return true;
   }
 
@@ -115,7 +122,7 @@ export class Channels {
     const payload = ring[(v[base + RING] >> 2) + slot * 2 + 1];
     v[base + HEAD] = (slot + 1) % v[base + CAP];
     v[base + COUNT]--;
-    this.unlock(v, ch, Atomics.exchange(v, base + SENDW, 0));
+    this.unlock(v, ch, this.takeOne(v, base + SENDW));
     return this.p.codec.decode(tag, payload);
   }
 
@@ -180,9 +187,11 @@ export class Channels {
   /**
    * Calls `cb` on this thread when `ch` may accept a send (`'send'`) or hold
    * an item or be closed (`'recv'`); the callback must retry its operation.
+   * `oneOfMany`: the caller waits on other channels or futures too, so the
+   * callback may not retry here (see SENDW, RECVW above).
    */
-  onReady(ch: number, op: 'send' | 'recv', cb: () => void): void {
-    const w = this.p.resumeRecord(cb);
+  onReady(ch: number, op: 'send' | 'recv', cb: () => void, oneOfMany = false): void {
+    const w = this.p.resumeRecord(cb, oneOfMany ? ONE_OF_MANY : 0);
     const v = this.lock(ch);
     const base = ch * W;
     const ready = v[base + CLOSED] !== 0 || (op === 'send' ? v[base + COUNT] < v[base + CAP] : v[base + COUNT] > 0);
@@ -226,6 +235,27 @@ export class Channels {
     Atomics.store(v, ch * W + LOCK, 0);
     Atomics.notify(v, ch * W + SEQ);
     this.resumeAll(waiters);
+  }
+
+  /**
+   * Takes waiters off chain word `list` (lock held) up to and including the
+   * first plain one; returns the first taken, the taken part cut off.
+   */
+  private takeOne(v: Int32Array, list: number): number {
+    const first = v[list];
+    if (first === 0) return 0;
+    const tasks = this.state.tasks;
+    let w = first;
+    for (;;) {
+      const rec = tasks.view(w);
+      const next = Atomics.load(rec, w * 4);
+      if (next === 0 || rec[w * 4 + 3] !== ONE_OF_MANY) {
+        v[list] = next;
+        Atomics.store(rec, w * 4, 0);
+        return first;
+      }
+      w = next;
+    }
   }
 
   private resumeAll(first: number): void {

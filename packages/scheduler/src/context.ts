@@ -6,7 +6,7 @@
  */
 import type { Processor } from './processor';
 import { CANCEL_REQ, DETACHED, DONE_MASK, ERR, MARK, OK, futureState } from './future';
-import { F_STATE, SHUTDOWN } from './state';
+import { F_STATE, RESUMING, SHUTDOWN } from './state';
 import { encodeError } from './errors';
 import { Channels, type SelectCase, type SelectResult } from './channel';
 import { Cells } from './cells';
@@ -133,6 +133,16 @@ export class TaskContext {
   suspend(): Suspension {
     if (this.p.current === 0) throw new Error('suspend() outside a task');
     return new Suspension(this.p.current, this.p);
+  }
+
+  /**
+   * Continuations woken on some thread (a future completed, a channel became
+   * ready) that have not run there yet. An embedder that detects "every task
+   * is blocked" must wait for 0: a woken task still counts as blocked to it
+   * until its continuation runs, however long its thread is busy.
+   */
+  resumesPending(): number {
+    return Atomics.load(this.p.state.control, RESUMING);
   }
 
   /** Calls `cb` on this thread once `future` is complete (then `join` returns at once). */

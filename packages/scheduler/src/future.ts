@@ -27,12 +27,16 @@
  * last access to the record, and nobody may read a future handle back from a
  * task record it has published (a thief may already have run and freed it).
  *
- * Resume records (tasks slab): [next, processor, token, unused]. The
+ * Resume records (tasks slab): [next, processor, token, flags]. flags is
+ * ONE_OF_MANY for a wait on several channels at once (channel.ts). The
  * completer pushes each one onto its processor's INBOX and wakes it; the
  * processor looks the token up in its local continuation table.
  */
 import { pushForTakeAll, takeAll } from './memory/tagged-stack';
-import { COMPLETIONS, F_LINK, F_PAYLOAD, F_STATE, F_TAG, INBOX, MAIN_SEQ, PARK, type SharedState } from './state';
+import { COMPLETIONS, F_LINK, F_PAYLOAD, F_STATE, F_TAG, INBOX, MAIN_SEQ, PARK, RESUMING, type SharedState } from './state';
+
+/** Resume record flag: the waiter waits on other channels too (channel.ts). */
+export const ONE_OF_MANY = 1;
 
 export const PENDING = 0;
 export const OK = 1;
@@ -110,6 +114,7 @@ export function addWaiter(state: SharedState, f: number, w: number): boolean {
 /** Sends resume record `w` to its processor's inbox and wakes that processor. */
 export function resume(state: SharedState, w: number): void {
   const p = Atomics.load(state.tasks.view(w), w * 4 + 1);
+  Atomics.add(state.control, RESUMING, 1);
   if (pushForTakeAll(state.control, state.proc(p, INBOX), state.tasks, w, w) !== 0) return;
   if (p === 0) wakeMain(state);
   else wakeProcessor(state, p);

@@ -28,7 +28,7 @@
 import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
 import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
-import { EXECUTED, INBOX, INJECT, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
+import { EXECUTED, INBOX, INJECT, RESUMING, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
 import { TaskContext, Suspension } from './context';
 import { decodeError, encodeError } from './errors';
 
@@ -56,6 +56,8 @@ export class Processor {
   private readonly victims: Deque[] = [];
   private readonly continuations = new Map<number, () => void>();
   private readonly ready: Array<() => void> = [];
+  /** Resume records taken from the inbox since `ready` was last empty. */
+  private unsettled = 0;
   private nextToken = 1;
   private executed = 0;
   private roots = 0;
@@ -207,12 +209,13 @@ export class Processor {
   }
 
   /** A resume record for `cb`, owned by the caller until registered somewhere. */
-  resumeRecord(cb: () => void): number {
+  resumeRecord(cb: () => void, flags = 0): number {
     const token = this.nextToken++;
     this.continuations.set(token, cb);
     const w = this.state.tasks.alloc();
     const v = this.state.tasks.view(w);
     v[w * 4 + 1] = this.id;
+    v[w * 4 + 3] = flags;
     Atomics.store(v, w * 4 + 2, token);
     return w;
   }
@@ -231,12 +234,18 @@ export class Processor {
     for (let w = takeInbox(this.state, this.id); w !== 0; ) {
       const next = Atomics.load(this.state.tasks.view(w), w * 4);
       this.runSoon(w);
+      this.unsettled++;
       w = next;
     }
     const cb = this.ready.shift();
     if (cb) {
       cb();
       return true;
+    }
+    if (this.unsettled !== 0) {
+      // Every continuation resumed through the inbox has run (see RESUMING in state.ts).
+      Atomics.sub(this.state.control, RESUMING, this.unsettled);
+      this.unsettled = 0;
     }
     const t = this.findTask();
     if (t === 0) return false;

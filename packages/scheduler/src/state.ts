@@ -25,6 +25,12 @@
  *   STOPPED      workers that saw SHUTDOWN and gave their cached free records
  *                back (Processor.flushCaches); close() waits for all of them
  *                before terminating the threads.
+ *   RESUMING     resume records sent to a processor's INBOX whose
+ *                continuations have not all run yet: incremented by the
+ *                sender, decremented by the owner once its ready list is
+ *                empty again. While it is non-zero some thread has work, so
+ *                an embedder's "everyone is blocked" check must not fire
+ *                (TaskContext.resumesPending).
  * Per-processor blocks (PROC + p * PROC_WORDS), p = 0 is the main thread:
  *   PARK         1 while parked; the waker CASes 1 → 0 and notifies it.
  *   INBOX        take-all Treiber head of resume records for this processor;
@@ -44,6 +50,7 @@ export const COMPLETIONS = 4;
 export const SHUTDOWN = 5;
 export const SEARCHING = 6;
 export const STOPPED = 7;
+export const RESUMING = 8;
 const PROC = 16;
 const PROC_WORDS = 16;
 export const PARK = 0;

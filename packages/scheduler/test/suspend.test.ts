@@ -16,6 +16,11 @@ function expectNoLeaks(pool: Scheduler): void {
   expect(s.heap.freeBlocks()).toBe(s.heap.carvedBlocks());
 }
 
+/** Waits until counts[at] reaches `n` (tasks registering their waits on other threads). */
+async function registered(view: Int32Array, at: number, n: number): Promise<void> {
+  while (Atomics.load(view, at) < n) await new Promise((r) => setTimeout(r, 1));
+}
+
 // With one worker, nothing but suspension can free the thread: a task that
 // kept it while waiting would deadlock these tests instead of failing them.
 describe.each([
@@ -51,6 +56,43 @@ describe.each([
     expectNoLeaks(pool);
   });
 
+  test('each send wakes one parked receiver, not all of them', async () => {
+    const n = 40;
+    const { buffer, view } = counts(n + 1);
+    const pool = new Scheduler({ filename, workers, dequeCapacity, workerData: { counts: buffer } });
+    const ch = (await pool.run({ op: 'makeChannel', capacity: 4 })) as number;
+    const received = Array.from({ length: n }, (_, i) => pool.run({ op: 'recvCountingWakes', ch, i, reg: n }));
+    await registered(view, n, n);
+    // Every receiver is parked before the first send: none can take an item meant for another.
+    const sent = pool.run({ op: 'parkOnSend', ch, values: Array.from({ length: n }, (_, i) => i) });
+    expect(await sent).toBe(n);
+    expect(((await Promise.all(received)) as number[]).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(Array.from(view.subarray(0, n))).toEqual(Array.from({ length: n }, () => 1));
+    await pool.run({ op: 'dropChannel', ch });
+    await pool.close();
+    expectNoLeaks(pool);
+  });
+
+  test('a wait on two channels woken by one does not swallow the other channel\'s wake-up', async () => {
+    const { buffer, view } = counts(2);
+    const pool = new Scheduler({ filename, workers, dequeCapacity, workerData: { counts: buffer } });
+    const a = (await pool.run({ op: 'makeChannel', capacity: 1 })) as number;
+    const b = (await pool.run({ op: 'makeChannel', capacity: 1 })) as number;
+    const plain = pool.run({ op: 'recvCountingWakes', ch: a, i: 0, reg: 1 });
+    await registered(view, 1, 1);
+    // Registered after the plain receiver, so first in line on `a`.
+    const either = pool.run({ op: 'parkOnEither', a, b, reg: 1 });
+    await registered(view, 1, 2);
+    expect(await pool.run({ op: 'send', ch: b, value: 'on b' })).toBe(true);
+    expect(await either).toEqual({ index: 1, value: 'on b' });
+    // `either`'s record on `a` is stale now; the send must still reach the plain receiver.
+    expect(await pool.run({ op: 'send', ch: a, value: 'on a' })).toBe(true);
+    expect(await plain).toBe('on a');
+    for (const ch of [a, b]) await pool.run({ op: 'dropChannel', ch });
+    await pool.close();
+    expectNoLeaks(pool);
+  });
+
   test('a sender parked on a full channel resumes as receivers make room', async () => {
     const n = 30;
     const { buffer, view } = counts(n);
@@ -66,4 +108,22 @@ describe.each([
     await pool.close();
     expectNoLeaks(pool);
   });
+});
+
+test('a woken continuation counts as pending until its own thread has run it', async () => {
+  const pool = new Scheduler({ filename, workers: 1 });
+  const ctx = pool.mainContext(() => undefined);
+  const ch = ctx.channels.create(1);
+  const ran: number[] = [];
+  ctx.channels.onReady(ch, 'recv', () => ran.push(ctx.channels.tryRecv(ch) as number));
+  expect(ctx.resumesPending()).toBe(0);
+  expect(ctx.channels.trySend(ch, 7)).toBe(true);
+  // Woken, not yet run: an "every task is blocked" check must not fire now.
+  expect(ctx.resumesPending()).toBe(1);
+  while (ctx.step());
+  expect(ran).toEqual([7]);
+  expect(ctx.resumesPending()).toBe(0);
+  ctx.channels.destroy(ch);
+  await pool.close();
+  expectNoLeaks(pool);
 });

@@ -348,8 +348,12 @@ export class Conc {
       if (counted) Atomics.sub(sh.ctl, BLOCKED, 1);
       this.drive(st);
     };
-    for (const f of req.futs ?? []) this.ctx.onReady(f, resume);
-    for (const ch of req.chans ?? []) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume);
+    const futs = req.futs ?? [];
+    const chans = req.chans ?? [];
+    // A channel wakes one plain waiter per item; a wait on several things may be woken by another and not take it.
+    const oneOfMany = futs.length + chans.length > 1;
+    for (const f of futs) this.ctx.onReady(f, resume);
+    for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume, oneOfMany);
   }
 
   /** Installs a task's globals and call sites on this thread's runtime. */

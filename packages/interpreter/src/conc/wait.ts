@@ -35,7 +35,8 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
       // `ready()` again: the last task may have made it true and ended since main looked (§10.2: never a false report).
       if (deadlock !== null && live === 0 && !ready()) reportDeadlock(c, deadlock);
       // A wait with a deadline is a pending timer of main's: never a deadlock (§10.3).
-      if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0) {
+      // A woken task counts as blocked until its thread runs it (resumesPending), however long that thread is busy.
+      if (deadline === Infinity && live > 0 && live === Atomics.load(sh.ctl, BLOCKED) && Atomics.load(sh.ctl, TIMERS) === 0 && c.ctx.resumesPending() === 0) {
         // §10.3: everyone parked, nothing pending; confirm it holds still.
         const p = Atomics.load(sh.ctl, PROGRESS);
         if (p !== quietProgress) {
