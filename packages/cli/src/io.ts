@@ -1,8 +1,7 @@
 // The CLI's view of the process: streams, environment, stdin. `main` receives
 // one of these, so tests drive the whole CLI without spawning a process.
 
-import * as fs from 'node:fs';
-import { isTerminal } from '@wyn/interpreter';
+import { isTerminal, writeAll } from '@wyn/interpreter';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): void;
@@ -30,16 +29,7 @@ export interface Io {
 function fdStream(fd: number, stream: () => NodeJS.WriteStream): OutStream {
   return {
     write(chunk) {
-      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      let off = 0;
-      while (off < data.length) {
-        try {
-          off += fs.writeSync(fd, data, off, data.length - off);
-        } catch (e) {
-          // A non-blocking pipe that is full: wait for room rather than drop output.
-          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        }
-      }
+      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     },
     get isTTY() {
       return isTerminal(fd);

@@ -105,3 +105,20 @@ test('input_line answers each line as it arrives, before stdin ends (an interact
   expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
   expect(out).toBe('hi bob\nthen end\n');
 });
+
+// `wyn run x | head -1`: once the reader has gone, the program ends as a C program
+// would on SIGPIPE (status 141), quietly, whichever thread was printing.
+test.each([
+  ['main', 'var i = 0\nwhile true {\n  println(i)\n  i = i + 1\n}\n'],
+  ['a task', 'fn spam() -> int {\n  var i = 0\n  while true {\n    println(i)\n    i = i + 1\n  }\n  return 0\n}\nvar f = spawn spam()\nprintln(await f)\n'],
+])('printing from %s to a closed pipe ends the run with status 141 and no error', async (_, text) => {
+  const file = program('spam.wyn', text);
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(bin, 'wyn.js'), 'run', '--workers', '2', file], { cwd: dir });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+  child.stdout.destroy();
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  expect(first.startsWith('0\n')).toBe(true);
+  expect({ code, err }).toEqual({ code: 141, err: '' });
+});

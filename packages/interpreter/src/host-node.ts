@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import type * as Os from 'node:os';
 import type * as Tty from 'node:tty';
 import type { ExecResult, FileStat, Host } from './host';
+import { ExitSignal } from './runtime/errors';
 
 // Loaded on first use: most programs never run a command or hash anything, and
 // every `wyn run` pays for the modules loaded at start-up.
@@ -212,14 +213,29 @@ function rawMode(on: boolean): boolean {
   return true;
 }
 
-/** Writes every byte: a pipe may accept only part of a large write (EAGAIN is retried). */
-function writeAll(fd: number, data: Uint8Array): void {
+/** Set once a write met EPIPE: nobody reads that stream any more (fd 1 and 2). */
+const closed = [false, false, false];
+
+/**
+ * Writes every byte: a pipe may accept only part of a large write (EAGAIN is
+ * retried). When the reader has gone (EPIPE, `wyn run x | head -1`), what is
+ * written there later is dropped, and a program writing to stdout ends as a
+ * C program would on SIGPIPE: quietly, with status 141 (128 + SIGPIPE), as
+ * `exit(141)` from whichever thread wrote.
+ */
+export function writeAll(fd: number, data: Uint8Array): void {
+  if (closed[fd]) return;
   let off = 0;
   while (off < data.length) {
     try {
       off += fs.writeSync(fd, data, off, data.length - off);
     } catch (e) {
-      if ((e as { code?: string }).code !== 'EAGAIN') throw e;
+      const code = (e as { code?: string }).code;
+      if (code === 'EAGAIN') continue;
+      if (code !== 'EPIPE' || fd > 2) throw e;
+      closed[fd] = true;
+      if (fd === 1) throw new ExitSignal(141);
+      return;
     }
   }
 }

@@ -20,7 +20,7 @@ export interface RunOptions {
    */
   interruptible?: Interruptible;
 }
-export { isTerminal, nodeHost } from './host-node';
+export { isTerminal, nodeHost, writeAll } from './host-node';
 export { completionWords, createSession, type EntryResult, type Session, type SessionOptions } from './session';
 
 export interface CheckResult {
