@@ -135,6 +135,11 @@ export class TaskContext {
     return new Suspension(this.p.current, this.p);
   }
 
+  /** Tasks queued on this thread that no thief has taken yet (approximate: thieves race it). */
+  queuedHere(): number {
+    return this.p.deque.size();
+  }
+
   /**
    * Continuations woken on some thread (a future completed, a channel became
    * ready) that have not run there yet. An embedder that detects "every task

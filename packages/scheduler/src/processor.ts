@@ -102,7 +102,8 @@ export class Processor {
     // Read before publishing: a thief may run and free `t` at once, and its
     // record then holds another task's future.
     const f = this.state.tasks.view(t)[t * 4 + T_FUTURE];
-    if (flags & ROOT) {
+    // A root or detached task is not joined by its spawner: thieves may take it at once.
+    if (flags & (ROOT | DETACHED)) {
       this.deque.push(t);
       this.notify();
     } else {

@@ -16,12 +16,20 @@
 // one shows it takes time. Holding back thus costs parallelism only over the
 // few statements (with no call and no loop) between a spawn and what queues
 // its task.
+//
+// Fire-and-forget spawns are held back too, at the same points, and queued
+// together as one batch task (Conc.runBatch): a million of them then cost a
+// few thousand shared-memory tasks instead of a million. Nobody awaits them,
+// so none runs inline; a batch whose tasks turn out to be long splits itself
+// for other workers to steal.
 
 import type { Runtime } from '../runtime/runtime';
 import { type FutureVal, type Publisher, setPublisher } from './plain';
 
 /** Held tasks beyond this are queued: memory stays bounded, and workers get a long batch early. */
 const MAX_HELD = 128;
+/** Fire-and-forget spawns per batch task. */
+const MAX_BATCH = 128;
 
 export class HeldTask implements Publisher {
   /** Held futures in spawn order; null where one was taken. */
@@ -29,13 +37,19 @@ export class HeldTask implements Publisher {
   private count = 0;
   /** Where the oldest held future is: awaits mostly come in spawn order. */
   private head = 0;
+  /** Messages of fire-and-forget spawns not queued yet, in spawn order. */
+  private batch: unknown[][] = [];
 
   constructor(
     private readonly rt: Runtime,
     /** Queues a task message as an ordinary task (LIVE+1, scheduler spawn); returns its future handle. */
     private readonly queue: (msg: unknown[]) => number,
+    /** Queues fire-and-forget task messages as one batch task (LIVE+n). */
+    private readonly queueBatch: (msgs: unknown[][]) => void,
+    /** Hands the not yet started tasks of the batch running here to other threads (batch.ts). */
+    private readonly releaseBatch: () => void,
   ) {
-    rt.safepoint = () => this.publishFrom(0);
+    rt.safepoint = () => this.publishAll();
     setPublisher(this);
   }
 
@@ -45,6 +59,22 @@ export class HeldTask implements Publisher {
     this.list.push(v);
     this.count++;
     this.rt.armHeld();
+  }
+
+  /** Holds back a fire-and-forget spawn's message. */
+  holdDetached(msg: unknown[]): void {
+    this.batch.push(msg);
+    if (this.batch.length >= MAX_BATCH) this.queueDetached();
+    else this.rt.armHeld();
+  }
+
+  /** Queues the fire-and-forget spawns held back, as one batch task. */
+  private queueDetached(): void {
+    const msgs = this.batch;
+    if (msgs.length === 0) return;
+    this.batch = [];
+    this.rt.flush();
+    this.queueBatch(msgs);
   }
 
   /** Queues `v`'s task: from here on it is an ordinary task. */
@@ -61,6 +91,13 @@ export class HeldTask implements Publisher {
       const v = list[i];
       if (v !== null) this.publish(v);
     }
+    this.queueDetached();
+  }
+
+  /** This thread moves on (a call, a loop, a blocking point): everything it holds back is queued. */
+  publishAll(): void {
+    this.publishFrom(0);
+    this.releaseBatch();
   }
 
   /** Where a task that starts running now begins to hold its own spawns (Conc.enter). */
@@ -76,7 +113,7 @@ export class HeldTask implements Publisher {
     if (--this.count === 0) {
       list.length = 0;
       this.head = 0;
-      this.rt.disarmHeld();
+      if (this.batch.length === 0) this.rt.disarmHeld();
     } else if (i === list.length - 1) list.length = i;
     else while (list[this.head] === null) this.head++;
     const msg = v.msg!;
@@ -90,11 +127,12 @@ export class HeldTask implements Publisher {
   }
 
   get any(): boolean {
-    return this.count > 0;
+    return this.count > 0 || this.batch.length > 0;
   }
 
   /** A REPL world stops: held tasks are dropped, and their futures name nothing (an old world's). */
   abandon(): void {
+    this.batch = [];
     for (const v of this.list) if (v !== null) this.take(v);
   }
 }

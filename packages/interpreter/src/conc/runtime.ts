@@ -31,6 +31,7 @@ import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import type { FnVal } from '../runtime/values';
 import { GlobalsView } from './globals';
+import { Batches, BATCH } from './batch';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
 import { fireTimers, waitUntil } from './wait';
@@ -75,6 +76,8 @@ interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null; hel
 
 export class Conc {
   cur: TaskState | null = null;
+  /** Fire-and-forget spawns are queued and run in batches (batch.ts). */
+  readonly batches: Batches = new Batches(this);
   /** This thread's lazily queued spawn (held-task.ts). */
   readonly held: HeldTask;
   scheduler: Scheduler | null = null;
@@ -96,10 +99,15 @@ export class Conc {
     private readonly startWorkers: () => void,
   ) {
     this.globals = new GlobalsView(rt.G);
-    this.held = new HeldTask(rt, (msg) => {
-      Atomics.add(this.sh.ctl, LIVE, 1);
-      return this.ctx.spawn(msg);
-    });
+    this.held = new HeldTask(
+      rt,
+      (msg) => {
+        Atomics.add(this.sh.ctl, LIVE, 1);
+        return this.ctx.spawn(msg);
+      },
+      (msgs) => this.batches.queue(msgs),
+      () => this.batches.release(),
+    );
   }
 
   // ---- spawn and futures (§2, §3)
@@ -120,8 +128,7 @@ export class Conc {
     const G = this.cur !== null ? this.cur.G : rt.G;
     if (G.length > 0) msg[1] = toPlain(G, true);
     if (!wantFuture) {
-      Atomics.add(this.sh.ctl, LIVE, 1);
-      this.ctx.spawnDetached(msg);
+      this.held.holdDetached(msg);
       return undefined;
     }
     const v = new FutureVal(HELD, this.world);
@@ -245,6 +252,7 @@ export class Conc {
   // ---- running tasks (any thread)
 
   runTask(msg: TaskMsg): unknown {
+    if (msg[0] === BATCH) return this.batches.run(msg[1] as TaskMsg[], false);
     const st = this.taskState(this.ctx.currentFuture, msg);
     if (msg[0] === -1) return this.runValue(st, msg);
     const inst = this.rt.spawnables[msg[0] as number];
@@ -258,6 +266,24 @@ export class Conc {
     // A failed task's future never completes: whoever awaits it waits until main ends the run.
     if (r === TASK_FAILED) return st.susp ?? this.ctx.suspend();
     return this.finish(st, r);
+  }
+
+  /** Whether a fire-and-forget task cannot suspend, so that any thread can run it to its end at once. */
+  runsPlain(msg: TaskMsg): boolean {
+    const index = msg[0] as number;
+    return index >= 0 && this.rt.spawnables[index].gen === null;
+  }
+
+  /**
+   * Runs a fire-and-forget task that cannot suspend where its spawner's
+   * batch is flushed: outside any scheduler task of its own, so it is
+   * accounted for here instead of through a suspension (finish).
+   */
+  runPlainHere(msg: TaskMsg): void {
+    const inst = this.rt.spawnables[msg[0] as number];
+    if (this.runPlain(this.taskState(0, msg), inst, this.frame(inst, msg)) === TASK_FAILED) return;
+    Atomics.add(this.sh.ctl, PROGRESS, 1);
+    Atomics.sub(this.sh.ctl, LIVE, 1);
   }
 
   /** Runs a task that cannot suspend to its end; TASK_FAILED once a failure is reported. */
@@ -389,8 +415,8 @@ export class Conc {
     susp.resolve(st.fid === 0 ? undefined : toPlain(result));
     Atomics.add(sh.ctl, PROGRESS, 1);
     Atomics.sub(sh.ctl, LIVE, 1);
-    // Main runs tasks only while it pumps, never asleep: no need to wake itself.
-    if (!this.isMain) sh.wakeMain();
+    // Main runs tasks only while it pumps, never asleep: no need to wake itself; a batch wakes it once at its end.
+    if (!this.isMain && !this.batches.active) sh.wakeMain();
     return susp;
   }
 

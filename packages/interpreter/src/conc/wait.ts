@@ -18,7 +18,7 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
   let quietSince = 0;
   let quietProgress = -1;
   // Whatever this thread held back may be what the wait needs.
-  c.held.publishFrom(0);
+  c.held.publishAll();
   while (!ready()) {
     if (c.isMain) {
       c.checkEnd();
