@@ -127,3 +127,18 @@ test('a woken continuation counts as pending until its own thread has run it', a
   await pool.close();
   expectNoLeaks(pool);
 });
+
+test('queuedHere counts the tasks this thread queued that nobody has taken yet', async () => {
+  const pool = new Scheduler({ filename, workers: 1 });
+  const ran: unknown[] = [];
+  const ctx = pool.mainContext((task) => ran.push(task));
+  expect(ctx.queuedHere()).toBe(0);
+  ctx.spawnDetached('a');
+  ctx.spawnDetached('b');
+  expect(ctx.queuedHere()).toBe(2);
+  while (ctx.step());
+  expect(ran.sort()).toEqual(['a', 'b']);
+  expect(ctx.queuedHere()).toBe(0);
+  await pool.close();
+  expectNoLeaks(pool);
+});
