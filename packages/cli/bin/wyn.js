@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=7000 --interrupt-budget=500000
+#!/usr/bin/env -S node --stack-size=7000 --interrupt-budget=500000 --max-semi-space-size=2
 'use strict';
 // The wyn binary: everything lives in main(argv, io), which returns the exit status.
 //
