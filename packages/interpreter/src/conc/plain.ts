@@ -33,7 +33,7 @@ export const RAN = -1;
  * keeps an old future from naming a new task. Always 0 outside sessions.
  *
  * Two more states live in `id`, so that a million outstanding futures stay
- * small (three fields): HELD, a task its spawner has not queued yet, with
+ * small (two fields; the world is a method): HELD, a task its spawner has not queued yet, with
  * its message in `slot` (null once dropped); and RAN, a future keeping its
  * task's result as plain data in `slot` (a fresh copy per await, as §3.1
  * memoises): a task run inline, or one that finished before its REPL world
@@ -42,10 +42,12 @@ export const RAN = -1;
 export class FutureVal {
   slot: unknown = null;
 
-  constructor(
-    public id: number,
-    readonly world = 0,
-  ) {}
+  constructor(public id: number) {}
+
+  /** The REPL world it belongs to: 0 outside sessions and in a session's first world (WorldFuture). */
+  get world(): number {
+    return 0;
+  }
 
   get ran(): boolean {
     return this.id === RAN;
@@ -60,6 +62,24 @@ export class FutureVal {
     this.id = RAN;
     this.slot = plain;
   }
+}
+
+/** A future of a later REPL world: only these pay for a third field. */
+class WorldFuture extends FutureVal {
+  constructor(
+    id: number,
+    private readonly w: number,
+  ) {
+    super(id);
+  }
+
+  override get world(): number {
+    return this.w;
+  }
+}
+
+export function newFuture(id: number, world: number): FutureVal {
+  return world === 0 ? new FutureVal(id) : new WorldFuture(id, world);
 }
 
 type Plain = unknown;
@@ -93,7 +113,7 @@ export function toPlain(v: unknown, lenient = false): Plain {
 
 /** A future whose task already ran inline, holding its result as plain data. */
 export function ranFuture(plain: unknown, world: number): FutureVal {
-  const v = new FutureVal(RAN, world);
+  const v = newFuture(RAN, world);
   v.slot = plain;
   return v;
 }
@@ -123,7 +143,7 @@ export function fromPlain(p: Plain, types: TypeTable): unknown {
   if ('er' in o) return new ErrVal(fromPlain(o.er, types));
   if ('tu' in o) return new TupleVal((o.tu as Plain[]).map((x) => fromPlain(x, types)));
   if ('fn' in o) return types.closures[o.fn as number](fromPlain(o.env, types) as unknown[]);
-  if ('fu' in o) return new FutureVal(o.fu as number, (o.wo as number | undefined) ?? 0);
+  if ('fu' in o) return newFuture(o.fu as number, (o.wo as number | undefined) ?? 0);
   if ('ra' in o) return ranFuture(o.ra, (o.wo as number | undefined) ?? 0);
   if ('m' in o) {
     const m = new WMap();

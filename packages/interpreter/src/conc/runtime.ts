@@ -35,7 +35,7 @@ import { Batches, BATCH } from './batch';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
 import { fireTimers, waitUntil } from './wait';
-import { fromPlain, FutureVal, HELD, ranFuture, toPlain, type TypeTable } from './plain';
+import { fromPlain, type FutureVal, HELD, newFuture, ranFuture, toPlain, type TypeTable } from './plain';
 import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
 
 /** What a suspended task waits for: any of these futures or channel conditions. */
@@ -131,7 +131,7 @@ export class Conc {
       this.held.holdDetached(msg);
       return undefined;
     }
-    const v = new FutureVal(HELD, this.world);
+    const v = newFuture(HELD, this.world);
     v.slot = msg;
     this.held.hold(v);
     return v;
