@@ -8,6 +8,8 @@ import type { CustomTag } from './codec';
 export interface TaskModule {
   fn: (task: unknown, ctx: never) => unknown;
   codecTags: readonly CustomTag[];
+  /** The module's optional `idle` export (Processor.idleWork). */
+  idle: ((ctx: never) => number) | null;
 }
 
 export function loadTaskModule(filename: string): TaskModule {
@@ -21,5 +23,6 @@ export function loadTaskModule(filename: string): TaskModule {
   const fn = typeof exports === 'function' ? exports : exports.default;
   if (typeof fn !== 'function') throw new TypeError(`${filename} must export a function (task, ctx) => result`);
   const codecTags = ((exports as { codecTags?: unknown }).codecTags ?? []) as readonly CustomTag[];
-  return { fn: fn as TaskModule['fn'], codecTags };
+  const idle = (exports as { idle?: unknown }).idle;
+  return { fn: fn as TaskModule['fn'], codecTags, idle: typeof idle === 'function' ? (idle as TaskModule['idle']) : null };
 }

@@ -92,6 +92,21 @@ export class Processor {
   }
 
   /** Sets the task function later (the main thread loads it only for runSync). */
+  /**
+   * The task module's `idle(ctx)` export, if any: a worker with nothing to
+   * run calls it before each park, for the module's own timed work (timers
+   * that wake suspended tasks); it returns how long, in ms, the worker may
+   * sleep before calling it again (Infinity: until woken).
+   */
+  idle: ((ctx: TaskContext) => number) | null = null;
+
+  /** Runs the idle hook; the longest this thread may park, in ms. */
+  idleWork(): number {
+    if (this.idle === null) return Infinity;
+    const ms = this.idle(this.ctx);
+    return ms >= 0 ? ms : 0;
+  }
+
   setFunction(fn: TaskFunction): void {
     this.fn = fn;
   }
@@ -274,10 +289,11 @@ export class Processor {
         this.publishStats();
       } else if (Date.now() - idleSince >= idleMs) break;
       this.flushCaches();
+      const wait = Math.min(PARK_TIMEOUT_MS, this.idleWork());
       Atomics.store(control, park, 1);
       Atomics.add(control, PARKED, 1);
       // Dekker with spawners (file comment): PARK/PARKED are visible before we look again.
-      woken = this.hasWork() || Atomics.wait(control, park, 1, PARK_TIMEOUT_MS) !== 'timed-out';
+      woken = this.hasWork() || Atomics.wait(control, park, 1, wait) !== 'timed-out';
       Atomics.store(control, park, 0);
       Atomics.sub(control, PARKED, 1);
     }

@@ -25,8 +25,9 @@ interface WorkerData {
 
 const data = workerData as WorkerData;
 const state = SharedState.attach(data.buffers);
-const { fn, codecTags } = loadTaskModule(data.filename) as { fn: TaskFunction; codecTags: CustomTag[] };
+const { fn, codecTags, idle } = loadTaskModule(data.filename) as { fn: TaskFunction; codecTags: CustomTag[]; idle: Processor['idle'] };
 const processor = new Processor(state, data.id, fn, codecTags, data.data);
+processor.idle = idle;
 
 function run(): void {
   processor.loop(data.idleTimeout);
@@ -44,7 +45,9 @@ function run(): void {
     return;
   }
   const park = state.proc(data.id, PARK);
-  const waiting = Atomics.waitAsync(state.control, park, 1);
+  // Back in the loop when the idle hook's time comes, if nobody woke us first.
+  const ms = processor.idleWork();
+  const waiting = Atomics.waitAsync(state.control, park, 1, ms === Infinity ? undefined : ms);
   const resumeLoop = (): void => {
     processor.unparkAsync();
     run();

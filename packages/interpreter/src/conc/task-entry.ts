@@ -15,10 +15,12 @@ import { SharedMem } from './shared-mem';
 import type { WorkerData } from './threads-node';
 
 let run: ((task: TaskMsg) => unknown) | null = null;
+/** This thread's view of the run's shared memory, once set up. */
+let mem: SharedMem | null = null;
 
 function setup(ctx: TaskContext): (task: TaskMsg) => unknown {
   const data = ctx.workerData as WorkerData;
-  const sh = new SharedMem(data.mem);
+  const sh = (mem ??= new SharedMem(data.mem));
   const base = nodeHost({ args: data.args });
   const enc = new TextEncoder();
   const host: Host = {
@@ -39,4 +41,19 @@ function setup(ctx: TaskContext): (task: TaskMsg) => unknown {
 export default function runTask(task: unknown, ctx: TaskContext): unknown {
   if (run === null) run = setup(ctx);
   return run(task as TaskMsg);
+}
+
+/**
+ * The scheduler calls this on a worker with nothing to run, before it parks
+ * (Processor.idleWork): due timers are fired here too, so a sleeping task
+ * wakes on time while main computes instead of waiting (§5, §12.4).
+ * Returns the ms until the next timer is due.
+ */
+export function idle(ctx: TaskContext): number {
+  // A worker that has run no task yet has not compiled the program: the timers need only the memory.
+  mem ??= new SharedMem((ctx.workerData as WorkerData).mem);
+  const now = Date.now();
+  const { chans, next } = mem.expired(now);
+  for (const ch of chans) ctx.channels.close(ch);
+  return next - now;
 }
