@@ -1,6 +1,7 @@
 // Stress programs of issue 6 (tests/stress/*.wyn with their .out): 100,000
 // spawned tasks summed exactly, 1,000 tasks blocked on channels at once, a
-// 3-stage pipeline over 100,000 messages and nested spawn fib(20), each with
+// 3-stage pipeline over 100,000 messages, nested spawn fib(20) and 20,000
+// tasks asleep at once, each with
 // 1, 2 and 4 workers. They pass only if blocked tasks free their worker
 // (CONCURRENCY.md §12.4). No time limits beyond jest's generous guard.
 

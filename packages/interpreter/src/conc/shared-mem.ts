@@ -47,7 +47,11 @@ export const FAILED = 13;
 
 export const MAX_CHANNELS = 1 << 18;
 export const SHARED_CELLS = 65536;
-export const MAX_TIMERS = 1 << 14;
+/** Timers pending at once (sleeping tasks, parallel timeouts); the table grows to this from a few KB. */
+export const MAX_TIMERS = 1 << 24;
+const FIRST_TIMERS = 256;
+/** The control words' buffer; its last 8 bytes hold the earliest timer deadline (SharedMem.due). */
+const CTL_BYTES = 64 * 4;
 
 export interface MemBuffers {
   ctl: SharedArrayBuffer;
@@ -66,7 +70,10 @@ export class SharedMem {
   /** Task.value cells: values, then used flags in `tvUsed`. */
   readonly tvals: BigInt64Array;
   readonly tvUsed: Int32Array;
+  /** [deadline, channel] pairs; length-tracking, so every thread sees the table grow (addTimer). */
   readonly timers: Float64Array;
+  /** The earliest pending deadline (ctl's last 8 bytes), written under TIMERLOCK: polls before it scan nothing. */
+  private readonly due: Float64Array;
 
   constructor(readonly b: MemBuffers) {
     this.ctl = new Int32Array(b.ctl);
@@ -75,16 +82,17 @@ export class SharedMem {
     this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
     this.tvUsed = new Int32Array(b.tvals, SHARED_CELLS * 8);
     this.timers = new Float64Array(b.timers);
+    this.due = new Float64Array(b.ctl, CTL_BYTES - 8, 1);
   }
 
   static create(): SharedMem {
     return new SharedMem({
-      ctl: new SharedArrayBuffer(64 * 4),
+      ctl: new SharedArrayBuffer(CTL_BYTES),
       chans: new SharedArrayBuffer(MAX_CHANNELS * 2 * 4),
       shared: new SharedArrayBuffer(SHARED_CELLS * 8),
       tvals: new SharedArrayBuffer(SHARED_CELLS * 12),
       log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
-      timers: new SharedArrayBuffer(MAX_TIMERS * 16),
+      timers: new SharedArrayBuffer(FIRST_TIMERS * 16, { maxByteLength: MAX_TIMERS * 16 }),
     });
   }
 
@@ -172,12 +180,16 @@ export class SharedMem {
   addTimer(deadline: number, ch: number): void {
     this.lock(TIMERLOCK);
     const n = this.ctl[TIMERS];
-    if (n >= MAX_TIMERS) {
-      this.unlock(TIMERLOCK);
-      throw new Error('too many sleeping tasks');
+    if ((n + 1) * 2 > this.timers.length) {
+      if (n >= MAX_TIMERS) {
+        this.unlock(TIMERLOCK);
+        throw new Error('too many sleeping tasks');
+      }
+      this.b.timers.grow(Math.min(MAX_TIMERS, n * 2) * 16);
     }
     this.timers[n * 2] = deadline;
     this.timers[n * 2 + 1] = ch;
+    if (n === 0 || deadline < this.due[0]) this.due[0] = deadline;
     Atomics.store(this.ctl, TIMERS, n + 1);
     this.unlock(TIMERLOCK);
     this.wakeMain();
@@ -188,6 +200,8 @@ export class SharedMem {
     const chans: number[] = [];
     let next = Infinity;
     if (Atomics.load(this.ctl, TIMERS) === 0) return { chans, next };
+    // A stale read only costs a scan, or this poll's firing: it is read again at the next.
+    if (now < this.due[0]) return { chans, next: this.due[0] };
     this.lock(TIMERLOCK);
     let n = this.ctl[TIMERS];
     for (let i = 0; i < n; ) {
@@ -201,6 +215,7 @@ export class SharedMem {
         i++;
       }
     }
+    this.due[0] = next;
     Atomics.store(this.ctl, TIMERS, n);
     this.unlock(TIMERLOCK);
     return { chans, next };
