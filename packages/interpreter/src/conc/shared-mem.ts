@@ -21,6 +21,24 @@
 //   PROGRESS  bumped by every completed channel operation and task end.
 //   WAKE      bumped and notified for main, which sleeps on it while blocked.
 //   Counters for channel, Shared and Task.value handles (§7.1, §8).
+//   CHGROW    spin lock held while the channel table grows (rare).
+//
+// Channel table (`chans`): Wyn channel handle h (1, 2, 3…, never reused,
+// §7.1) → two Int32 words: 2h the scheduler channel (0 = none), 2h+1 the
+// kind of the last value sent (§7.4). The interpreter sets no limit on the
+// number of channels (§7.1), so the table is a growable SharedArrayBuffer: it
+// starts with room for a few hundred handles, and whoever creates a handle
+// past its end grows it (doubling, under CHGROW) before storing the handle's
+// words. Every thread reads through a fixed-length view of its own, because
+// V8 (Node 20) runs length-tracking views over growable buffers several times
+// slower (scheduler/src/memory/slab.ts); a thread refreshes its view the
+// first time it meets a handle past the view's end. That is safe: a thread
+// can only know a handle through the thread that made it (a channel, a
+// future, a spawn argument), so the growth happened before, and the buffer's
+// `byteLength`, read when refreshing, already covers it. A handle still past
+// the end after a refresh was never made (an invalid handle, §7.2). The
+// buffer reserves address space up front, not memory: pages are committed
+// as the table grows.
 //
 // Output log: every thread but main appends its output here, in order, under
 // LOGLOCK ([stream byte][u32 length][bytes] records); main drains it into the
@@ -44,8 +62,11 @@ export const TVLOCK = 10;
 export const TIMERS = 11;
 export const TIMERLOCK = 12;
 export const FAILED = 13;
+export const CHGROW = 14;
 
-export const MAX_CHANNELS = 1 << 18;
+/** The channel table's initial and largest sizes in bytes (8 bytes per handle). */
+const CHANS_INITIAL = 4096;
+const CHANS_MAX = 1 << 30;
 export const SHARED_CELLS = 65536;
 export const MAX_TIMERS = 1 << 14;
 
@@ -60,8 +81,8 @@ export interface MemBuffers {
 
 export class SharedMem {
   readonly ctl: Int32Array;
-  /** Wyn channel handle → scheduler channel (+1, 0 = none); second half: kind of the last value sent. */
-  readonly chans: Int32Array;
+  /** This thread's view of the channel table (see the file comment), renewed by `refreshChans`. */
+  private chans: Int32Array;
   readonly shared: BigInt64Array;
   /** Task.value cells: values, then used flags in `tvUsed`. */
   readonly tvals: BigInt64Array;
@@ -70,7 +91,7 @@ export class SharedMem {
 
   constructor(readonly b: MemBuffers) {
     this.ctl = new Int32Array(b.ctl);
-    this.chans = new Int32Array(b.chans);
+    this.chans = new Int32Array(b.chans, 0, b.chans.byteLength >> 2);
     this.shared = new BigInt64Array(b.shared);
     this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
     this.tvUsed = new Int32Array(b.tvals, SHARED_CELLS * 8);
@@ -80,7 +101,7 @@ export class SharedMem {
   static create(): SharedMem {
     return new SharedMem({
       ctl: new SharedArrayBuffer(64 * 4),
-      chans: new SharedArrayBuffer(MAX_CHANNELS * 2 * 4),
+      chans: new SharedArrayBuffer(CHANS_INITIAL, { maxByteLength: CHANS_MAX }),
       shared: new SharedArrayBuffer(SHARED_CELLS * 8),
       tvals: new SharedArrayBuffer(SHARED_CELLS * 12),
       log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
@@ -102,6 +123,57 @@ export class SharedMem {
     next.ctl[NEXT_CH] = Atomics.load(prev.ctl, NEXT_CH);
     next.ctl[NEXT_SHARED] = Atomics.load(prev.ctl, NEXT_SHARED);
     return next;
+  }
+
+  /**
+   * The scheduler channel behind Wyn handle `n`, 0 for an invalid handle
+   * (§7.2). On the path of every channel operation: one bounds check and one
+   * atomic load, unless `n` is past this thread's view.
+   */
+  chanOf(n: number): number {
+    const v = this.chans;
+    if (n > 0 && 2 * n < v.length) return Atomics.load(v, 2 * n);
+    return n > 0 && this.refreshChans() ? this.chanOf(n) : 0;
+  }
+
+  /** Kind of the last value sent on handle `n` (a valid one, §7.4). */
+  chanKind(n: number): number {
+    return Atomics.load(this.chans, 2 * n + 1);
+  }
+
+  setChanKind(n: number, kind: number): void {
+    Atomics.store(this.chans, 2 * n + 1, kind);
+  }
+
+  /** Gives scheduler channel `ch` the next Wyn handle, growing the table when it has no room; the handle. */
+  addChan(ch: number): number {
+    const n = Atomics.add(this.ctl, NEXT_CH, 1) + 1;
+    if (2 * n + 1 >= this.chans.length && !this.refreshChans(2 * n + 2)) this.growChans((2 * n + 2) * 4);
+    Atomics.store(this.chans, 2 * n, ch);
+    return n;
+  }
+
+  /** Renews this thread's view when the table has grown (to at least `words` words, when given); whether it did. */
+  private refreshChans(words = 0): boolean {
+    const buf = this.b.chans;
+    const bytes = buf.byteLength;
+    if (bytes === this.chans.byteLength || bytes < words * 4) return false;
+    this.chans = new Int32Array(buf, 0, bytes >> 2);
+    return true;
+  }
+
+  /** Grows the table to at least `bytes`; a RangeError past CHANS_MAX. */
+  private growChans(bytes: number): void {
+    const buf = this.b.chans;
+    if (bytes > buf.maxByteLength) throw new RangeError(`channel table full (${buf.maxByteLength / 8 - 1} handles)`);
+    this.lock(CHGROW);
+    try {
+      // Growing to less than the current length throws: another thread may have grown it meanwhile.
+      if (buf.byteLength < bytes) buf.grow(Math.min(buf.maxByteLength, Math.max(bytes, buf.byteLength * 2)));
+    } finally {
+      this.unlock(CHGROW);
+    }
+    this.refreshChans();
   }
 
   lock(word: number): void {
