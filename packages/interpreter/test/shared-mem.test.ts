@@ -40,3 +40,31 @@ test('two threads that take turns making handles, each with a stale view, lose n
   const wrong = [...made].filter(([h, ch]) => a.chanOf(h) !== ch || b.chanOf(h) !== ch);
   expect(wrong).toEqual([]);
 });
+
+test('Task.value cells past 65,535 take the lowest free handle and resolve on another thread (§8.2)', () => {
+  const a = SharedMem.create();
+  const b = new SharedMem(a.b);
+  const n = 70_000;
+  const wrong: number[] = [];
+  for (let i = 1; i <= n; i++) if (a.tvNew(BigInt(i)) !== i) wrong.push(i);
+  expect(wrong).toEqual([]);
+  const cells = b.tvCell(n);
+  expect(cells === null ? null : cells[2 * n]).toBe(BigInt(n));
+  expect([0, -1, n + 1, 2 ** 40, NaN].map((h) => b.tvCell(h))).toEqual([null, null, null, null, null]);
+  b.tvFree(500);
+  b.tvFree(7);
+  b.tvFree(7);
+  expect(b.tvCell(7)).toBeNull();
+  expect([a.tvNew(1n), a.tvNew(2n), a.tvNew(3n)]).toEqual([7, 500, n + 1]);
+  expect(a.tvCell(7)?.[14]).toBe(1n);
+});
+
+test('a REPL world after a stopped one keeps the Task.value cells and their free handles', () => {
+  const first = SharedMem.create();
+  for (let i = 1; i <= 300; i++) first.tvNew(BigInt(i));
+  first.tvFree(2);
+  const next = SharedMem.carryOver(first);
+  expect(next.tvCell(300)?.[600]).toBe(300n);
+  expect(next.tvNew(9n)).toBe(2);
+  expect(next.tvNew(9n)).toBe(301);
+});

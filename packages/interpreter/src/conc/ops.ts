@@ -10,7 +10,7 @@ import type { Runtime } from '../runtime/runtime';
 import { NONE, SomeVal } from '../runtime/values';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
 import { type Conc, type Gen, TASK_FAILED } from './runtime';
-import { NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
+import { NEXT_SHARED, PROGRESS, SHARED_CELLS } from './shared-mem';
 
 // Channel operations run only on a Conc, whose making loaded the scheduler
 // package (threads-node.ts); it stays out of the start-up of every program.
@@ -287,30 +287,21 @@ export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
   c.rt.flush();
   c.poll();
   if (op === 'value') {
-    sh.lock(TVLOCK);
-    let h = 1;
-    while (h < SHARED_CELLS && sh.tvUsed[h] !== 0) h++;
-    if (h < SHARED_CELLS) {
-      sh.tvUsed[h] = 1;
-      Atomics.store(sh.tvals, h, BigInt(args[0] as number));
+    try {
+      return sh.tvNew(BigInt(args[0] as number));
+    } catch (e) {
+      // No limit of ours (§8.2); when memory for cells runs out, the reference's answer for "none free".
+      if (e instanceof RangeError) return 0;
+      throw e;
     }
-    sh.unlock(TVLOCK);
-    return h < SHARED_CELLS ? h : 0;
   }
   const h = Number(args[0]);
-  const valid = h >= 1 && h < SHARED_CELLS && Atomics.load(sh.tvUsed, h) !== 0;
+  const cells = sh.tvCell(h);
   switch (op) {
-    case 'get': return valid ? norm(Atomics.load(sh.tvals, h)) : 0;
-    case 'set': if (valid) Atomics.store(sh.tvals, h, BigInt(args[1] as number)); break;
-    case 'add': if (valid) Atomics.add(sh.tvals, h, BigInt(args[1] as number)); break;
-    case 'free_value':
-      if (valid) {
-        sh.lock(TVLOCK);
-        Atomics.store(sh.tvals, h, 0n);
-        sh.tvUsed[h] = 0;
-        sh.unlock(TVLOCK);
-      }
-      break;
+    case 'get': return cells !== null ? norm(Atomics.load(cells, 2 * h)) : 0;
+    case 'set': if (cells !== null) Atomics.store(cells, 2 * h, BigInt(args[1] as number)); break;
+    case 'add': if (cells !== null) Atomics.add(cells, 2 * h, BigInt(args[1] as number)); break;
+    case 'free_value': sh.tvFree(h); break;
   }
   progress(c);
   return undefined;

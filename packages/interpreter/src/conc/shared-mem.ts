@@ -21,24 +21,20 @@
 //   PROGRESS  bumped by every completed channel operation and task end.
 //   WAKE      bumped and notified for main, which sleeps on it while blocked.
 //   Counters for channel, Shared and Task.value handles (§7.1, §8).
-//   CHGROW    spin lock held while the channel table grows (rare).
+//   CHGROW, TVGROW  spin locks held while the channel table or the
+//             Task.value cells grow (rare).
 //
-// Channel table (`chans`): Wyn channel handle h (1, 2, 3…, never reused,
-// §7.1) → two Int32 words: 2h the scheduler channel (0 = none), 2h+1 the
-// kind of the last value sent (§7.4). The interpreter sets no limit on the
-// number of channels (§7.1), so the table is a growable SharedArrayBuffer: it
-// starts with room for a few hundred handles, and whoever creates a handle
-// past its end grows it (doubling, under CHGROW) before storing the handle's
-// words. Every thread reads through a fixed-length view of its own, because
-// V8 (Node 20) runs length-tracking views over growable buffers several times
-// slower (scheduler/src/memory/slab.ts); a thread refreshes its view the
-// first time it meets a handle past the view's end. That is safe: a thread
-// can only know a handle through the thread that made it (a channel, a
-// future, a spawn argument), so the growth happened before, and the buffer's
-// `byteLength`, read when refreshing, already covers it. A handle still past
-// the end after a refresh was never made (an invalid handle, §7.2). The
-// buffer reserves address space up front, not memory: pages are committed
-// as the table grows.
+// Channel table (`chans`, a GrowableTable, see growable.ts): Wyn channel
+// handle h (1, 2, 3…, never reused, §7.1) → two Int32 words: 2h the
+// scheduler channel (0 = none), 2h+1 the kind of the last value sent (§7.4).
+// The interpreter sets no limit on the number of channels (§7.1): the table
+// starts with room for a few hundred handles and grows as they are made.
+//
+// Task.value cells (`tvals`, a GrowableTable, §8.2, no limit either): cell h
+// (from 1) is 16 bytes, its value in 64-bit word 2h and its used flag in
+// Int32 word 4h+2. Cell 0 is no handle: its Int32 word 0 holds TVHINT, a
+// handle below which every cell is used (written under TVLOCK), so taking
+// the lowest free handle does not scan the table from 1 each time.
 //
 // Output log: every thread but main appends its output here, in order, under
 // LOGLOCK ([stream byte][u32 length][bytes] records); main drains it into the
@@ -47,6 +43,8 @@
 // respects happens-before (§12.6), and nothing is lost at exit.
 //
 // Futures are the scheduler's own (runtime.ts): nothing here.
+
+import { GrowableTable } from './growable';
 
 export const LIVE = 0;
 export const BLOCKED = 1;
@@ -63,10 +61,13 @@ export const TIMERS = 11;
 export const TIMERLOCK = 12;
 export const FAILED = 13;
 export const CHGROW = 14;
+export const TVGROW = 15;
 
-/** The channel table's initial and largest sizes in bytes (8 bytes per handle). */
-const CHANS_INITIAL = 4096;
-const CHANS_MAX = 1 << 30;
+/** The initial and largest sizes in bytes of the channel table (8 bytes per handle) and the Task.value cells (16). */
+const TABLE_INITIAL = 4096;
+const TABLE_MAX = 1 << 30;
+/** Int32 word of the Task.value table holding its hint (see the file comment). */
+const TVHINT = 0;
 export const SHARED_CELLS = 65536;
 export const MAX_TIMERS = 1 << 14;
 
@@ -81,29 +82,25 @@ export interface MemBuffers {
 
 export class SharedMem {
   readonly ctl: Int32Array;
-  /** This thread's view of the channel table (see the file comment), renewed by `refreshChans`. */
-  private chans: Int32Array;
+  private readonly chans: GrowableTable;
   readonly shared: BigInt64Array;
-  /** Task.value cells: values, then used flags in `tvUsed`. */
-  readonly tvals: BigInt64Array;
-  readonly tvUsed: Int32Array;
+  private readonly tvals: GrowableTable;
   readonly timers: Float64Array;
 
   constructor(readonly b: MemBuffers) {
     this.ctl = new Int32Array(b.ctl);
-    this.chans = new Int32Array(b.chans, 0, b.chans.byteLength >> 2);
+    this.chans = new GrowableTable(b.chans, this.ctl, CHGROW);
     this.shared = new BigInt64Array(b.shared);
-    this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
-    this.tvUsed = new Int32Array(b.tvals, SHARED_CELLS * 8);
+    this.tvals = new GrowableTable(b.tvals, this.ctl, TVGROW, true);
     this.timers = new Float64Array(b.timers);
   }
 
   static create(): SharedMem {
     return new SharedMem({
       ctl: new SharedArrayBuffer(64 * 4),
-      chans: new SharedArrayBuffer(CHANS_INITIAL, { maxByteLength: CHANS_MAX }),
+      chans: GrowableTable.buffer(TABLE_INITIAL, TABLE_MAX),
       shared: new SharedArrayBuffer(SHARED_CELLS * 8),
-      tvals: new SharedArrayBuffer(SHARED_CELLS * 12),
+      tvals: GrowableTable.buffer(TABLE_INITIAL, TABLE_MAX),
       log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
       timers: new SharedArrayBuffer(MAX_TIMERS * 16),
     });
@@ -131,49 +128,68 @@ export class SharedMem {
    * atomic load, unless `n` is past this thread's view.
    */
   chanOf(n: number): number {
-    const v = this.chans;
+    const v = this.chans.i32;
     if (n > 0 && 2 * n < v.length) return Atomics.load(v, 2 * n);
-    return n > 0 && this.refreshChans() ? this.chanOf(n) : 0;
+    return n > 0 && this.chans.refresh() ? this.chanOf(n) : 0;
   }
 
   /** Kind of the last value sent on handle `n` (a valid one, §7.4). */
   chanKind(n: number): number {
-    return Atomics.load(this.chans, 2 * n + 1);
+    return Atomics.load(this.chans.i32, 2 * n + 1);
   }
 
   setChanKind(n: number, kind: number): void {
-    Atomics.store(this.chans, 2 * n + 1, kind);
+    Atomics.store(this.chans.i32, 2 * n + 1, kind);
   }
 
-  /** Gives scheduler channel `ch` the next Wyn handle, growing the table when it has no room; the handle. */
+  /** Gives scheduler channel `ch` the next Wyn handle (growing the table when it has no room); the handle. */
   addChan(ch: number): number {
     const n = Atomics.add(this.ctl, NEXT_CH, 1) + 1;
-    if (2 * n + 1 >= this.chans.length && !this.refreshChans(2 * n + 2)) this.growChans((2 * n + 2) * 4);
-    Atomics.store(this.chans, 2 * n, ch);
+    this.chans.ensure((2 * n + 2) * 4);
+    Atomics.store(this.chans.i32, 2 * n, ch);
     return n;
   }
 
-  /** Renews this thread's view when the table has grown (to at least `words` words, when given); whether it did. */
-  private refreshChans(words = 0): boolean {
-    const buf = this.b.chans;
-    const bytes = buf.byteLength;
-    if (bytes === this.chans.byteLength || bytes < words * 4) return false;
-    this.chans = new Int32Array(buf, 0, bytes >> 2);
-    return true;
+  /** `Task.value(initial)` (§8.2): the lowest free handle (from 1), now holding `initial`. */
+  tvNew(initial: bigint): number {
+    const t = this.tvals;
+    this.lock(TVLOCK);
+    try {
+      t.refresh();
+      let h = Math.max(1, t.i32[TVHINT]);
+      for (;; h++) {
+        t.ensure((h + 1) * 16);
+        if (t.i32[4 * h + 2] === 0) break;
+      }
+      Atomics.store(t.i64, 2 * h, initial);
+      Atomics.store(t.i32, 4 * h + 2, 1);
+      t.i32[TVHINT] = h + 1;
+      return h;
+    } finally {
+      this.unlock(TVLOCK);
+    }
   }
 
-  /** Grows the table to at least `bytes`; a RangeError past CHANS_MAX. */
-  private growChans(bytes: number): void {
-    const buf = this.b.chans;
-    if (bytes > buf.maxByteLength) throw new RangeError(`channel table full (${buf.maxByteLength / 8 - 1} handles)`);
-    this.lock(CHGROW);
-    try {
-      // Growing to less than the current length throws: another thread may have grown it meanwhile.
-      if (buf.byteLength < bytes) buf.grow(Math.min(buf.maxByteLength, Math.max(bytes, buf.byteLength * 2)));
-    } finally {
-      this.unlock(CHGROW);
+  /** The 64-bit view holding Task.value cell `h` (in word 2h), or null when `h` is not a live handle. */
+  tvCell(h: number): BigInt64Array | null {
+    if (!(h >= 1)) return null;
+    const t = this.tvals;
+    if (4 * h + 2 >= t.i32.length && !(t.refresh() && 4 * h + 2 < t.i32.length)) return null;
+    return Atomics.load(t.i32, 4 * h + 2) !== 0 ? t.i64 : null;
+  }
+
+  /** `Task.free_value(h)`: the cell reads 0 and its handle is free for the next `Task.value`. */
+  tvFree(h: number): void {
+    if (this.tvCell(h) === null) return;
+    const t = this.tvals;
+    this.lock(TVLOCK);
+    // Freed meanwhile by another thread (and maybe taken again): that one's free counted.
+    if (Atomics.load(t.i32, 4 * h + 2) !== 0) {
+      Atomics.store(t.i64, 2 * h, 0n);
+      Atomics.store(t.i32, 4 * h + 2, 0);
+      if (h < t.i32[TVHINT]) t.i32[TVHINT] = h;
     }
-    this.refreshChans();
+    this.unlock(TVLOCK);
   }
 
   lock(word: number): void {
