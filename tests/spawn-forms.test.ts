@@ -12,12 +12,12 @@ const program = `struct W {
 
 impl W {
     fn wait(self, ch: int) -> int {
-        return ch.recv() + self.base
+        return Task.recv(ch) + self.base
     }
 }
 
 fn first<T>(ch: int, fallback: T) -> T {
-    var v = ch.recv()
+    var v = Task.recv(ch)
     return fallback
 }
 
@@ -54,14 +54,14 @@ fn twice(x: int) -> int {
 fn main() {
     var ch = channel(4)
     var k = 10
-    var wait = (c: int) -> int => c.recv() * k
-    var job = Job { run: (c: int) -> int => c.recv() + 1 }
-    var ops = [(c: int) -> int => c.recv() - 1]
+    var wait = (c: int) -> int => Task.recv(c) * k
+    var job = Job { run: (c: int) -> int => Task.recv(c) + 1 }
+    var ops = [(c: int) -> int => Task.recv(c) - 1]
     var named = twice
     var a = spawn wait(ch)
     var b = spawn job.run(ch)
     var c = spawn ops[0](ch)
-    var d = spawn ((c: int) -> int => c.recv() * 3)(ch)
+    var d = spawn ((c: int) -> int => Task.recv(c) * 3)(ch)
     k = 1000
     for i in 0..4 {
         ch.send(7)

@@ -25,12 +25,12 @@ jest.setTimeout(120_000);
 
 const ordered = `fn signal(ch: int, s: string) -> string {
     println("signal \${s}")
-    ch.close()
+    Task.close(ch)
     return s
 }
 
 fn slow(ch: int) -> int {
-    var v = ch.recv()
+    var v = Task.recv(ch)
     println("slow got \${v}")
     return 41
 }

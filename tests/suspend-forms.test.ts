@@ -10,14 +10,14 @@ import { recordingHost } from '../packages/interpreter/test/recording-host';
 const program = `fn consume(ch: int, out: int) {
     var m = {"a": 1, "b": 2}
     var total = 0
-    for k, v in m { total += v * ch.recv() }
-    for x, y in zip([1, 2], [3, 4]) { total += x * y * ch.recv() }
-    for i in range(10, 0, -5) { total += i * ch.recv() }
+    for k, v in m { total += v * Task.recv(ch) }
+    for x, y in zip([1, 2], [3, 4]) { total += x * y * Task.recv(ch) }
+    for i in range(10, 0, -5) { total += i * Task.recv(ch) }
     match total {
-        29 => total += 100 * ch.recv()
+        29 => total += 100 * Task.recv(ch)
         _ => total = -1
     }
-    out.send(total)
+    Task.send(out, total)
 }
 
 fn main() {
@@ -36,7 +36,7 @@ test.each([1, 2, 4])('loops and match arms that receive, with %i worker(s)', asy
 });
 
 const tryProgram = `fn parse(ch: int) -> Result<int, string> {
-    var s = ch.recv()
+    var s = Task.recv(ch)
     if s < 0 { return Err("negative") }
     return Ok(s * 2)
 }

@@ -7,7 +7,7 @@
 import type { EnumDef, StructDef, TraitDef } from './program';
 
 export type Type =
-  | { k: 'int' } | { k: 'float' } | { k: 'bool' } | { k: 'string' } | { k: 'void' } | { k: 'any' }
+  | IntType | { k: 'float' } | { k: 'bool' } | { k: 'string' } | { k: 'void' } | { k: 'any' }
   | { k: 'array'; el: Type }
   | { k: 'map'; key: Type; val: Type }
   | { k: 'tuple'; els: Type[] }
@@ -22,7 +22,21 @@ export type Type =
 
 export interface TypeVar { k: 'var'; ref: Type | null; id: number }
 
+/**
+ * `int`, or with `chan` the static type of `channel(n)` / `Task.channel(n)`
+ * (CONCURRENCY.md §7.1). A channel is an int handle at run time and converts
+ * implicitly to `int` wherever an int is accepted, so it shares the kind
+ * `int` and everything that specialises on ints (operators, printing,
+ * comparison, passing to `int` parameters) treats it as one. Only the method
+ * forms `.send/.recv/.close` (§7.2) look at the flag. It has no annotation
+ * syntax (LANGUAGE.md §3.11): a name gets it from its first value
+ * (`var ch = channel(4)`), and keeps it when an int is assigned later (§3.10);
+ * an `int` annotation, parameter or return type drops it.
+ */
+export interface IntType { k: 'int'; chan?: true }
+
 export const INT: Type = { k: 'int' };
+export const CHAN: Type = { k: 'int', chan: true };
 export const FLOAT: Type = { k: 'float' };
 export const BOOL: Type = { k: 'bool' };
 export const STRING: Type = { k: 'string' };
@@ -41,6 +55,17 @@ export const fnOf = (params: Type[], ret: Type): Type => ({ k: 'fn', params, ret
 export function prune(t: Type): Type {
   while (t.k === 'var' && t.ref !== null) t = t.ref;
   return t;
+}
+
+/** Whether `t` is the channel type (§7.1). */
+export function isChan(t: Type): boolean {
+  const p = prune(t);
+  return p.k === 'int' && p.chan === true;
+}
+
+/** `t` with a channel type seen as the plain `int` it converts to. */
+export function intOfChan(t: Type): Type {
+  return isChan(t) ? INT : t;
 }
 
 function occurs(v: TypeVar, t: Type): boolean {
@@ -126,6 +151,7 @@ export function typeName(t: Type): string {
     case 'trait': return t.def.name;
     case 'handle': return t.name;
     case 'var': return '_';
+    case 'int': return t.chan ? 'channel' : 'int';
     default: return t.k;
   }
 }

@@ -68,11 +68,25 @@ test('a task sees the globals as they were when it was spawned', () => {
 test('channels, parallel blocks and cells work across entries', () => {
   start();
   echo('ch = channel(8)');
-  echo('fn produce(c: int) {\n  c.send(1)\n  c.send(2)\n  c.send(3)\n}');
+  echo('fn produce(c: int) {\n  Task.send(c, 1)\n  Task.send(c, 2)\n  Task.send(c, 3)\n}');
   echo('spawn produce(ch)');
   expect(echo('a = ch.recv()\nb = ch.recv()\nc = ch.recv()\na + b + c')).toBe('6');
   echo('fn add(a: int, b: int) -> int => a + b');
   expect(echo('parallel {\n  x = spawn add(1, 2)\n  y = add(3, 4)\n}\nx * y')).toBe('21');
+});
+
+test('a channel kept in a global keeps its method forms in later entries; an int parameter has none (§7.1)', () => {
+  start();
+  echo('ch = channel(2)');
+  expect(echo('ch')).toBe('1');
+  echo('ch.send(5)');
+  expect(echo('n: int = ch\nch.recv() + n')).toBe('6');
+  const r = session.evaluate('fn put(c: int) {\n  c.send(1)\n}');
+  expect(r.diagnostics.map((d) => `${d.span.line}:${d.span.col} ${d.code} ${d.message} / ${d.hint}`)).toEqual([
+    '2:3 E0305 no method `send` on type `int` / the method forms need a value of channel type (`channel(n)`); on an int handle use `Task.send(c, v)`',
+  ]);
+  expect(session.evaluate('n.close()').diagnostics.map((d) => d.message)).toEqual(['no method `close` on type `int`']);
+  expect(rec.stdout()).toBe('');
 });
 
 test('a data race made possible by a spawn is rejected, pointing into the entry that declared the function', () => {
@@ -105,7 +119,7 @@ test('tasks left blocked by a failed entry are stopped, and awaiting one is a pa
   start();
   echo('fn sq(n: int) -> int => n * n');
   echo('ch = channel(1)\nh = 0\ndone = spawn sq(6)\nboth = [spawn sq(2), spawn sq(3)]');
-  echo('fn wait_on(c: int) -> int {\n  return c.recv()\n}');
+  echo('fn wait_on(c: int) -> int {\n  return Task.recv(c)\n}');
   const r = session.evaluate('h = spawn wait_on(ch)');
   expect(r.failed).toBe(true);
   expect(rec.stderr()).toContain('deadlock - all tasks are blocked');
@@ -149,7 +163,7 @@ test('an interrupted entry declares nothing, its tasks are stopped, and the next
   start({ interruptible });
   echo('fn sq(n: int) -> int => n * n');
   echo('ch = channel(1)');
-  echo('fn wait_on(c: int) -> int {\n  return c.recv()\n}');
+  echo('fn wait_on(c: int) -> int {\n  return Task.recv(c)\n}');
   const r = session.evaluate('fresh = 1\nspawn wait_on(ch)\nprintln("before")\nx = Env.get("STOP")');
   expect(r).toMatchObject({ interrupted: true, failed: true, exit: null });
   expect(rec.stdout()).toBe('before\n');

@@ -40,7 +40,7 @@
  *   STOLEN       tasks taken from other processors; owner-written.
  */
 import { Heap } from './memory/heap';
-import { TaggedHeads } from './memory/tagged-stack';
+import { INDEX_MASK, TaggedHeads } from './memory/tagged-stack';
 import { Slab } from './memory/slab';
 
 export const INJECT = 0;
@@ -105,7 +105,8 @@ export class SharedState {
     this.deques = new Int32Array(b?.deques ?? new SharedArrayBuffer(dequeWords * 4));
     this.tasks = new Slab(4, 1024, 1 << 23, b?.tasks);
     this.futures = new Slab(4, 1024, 1 << 23, b?.futures);
-    this.channels = new Slab(16, 16, 1 << 16, b?.channels);
+    // Channels: as many as the record index allows (2^24 - 1); the buffer reserves address space for them, memory as they come.
+    this.channels = new Slab(16, 16, INDEX_MASK, b?.channels);
     this.cells = new Slab(4, 64, 1 << 20, b?.cells);
     this.heap = new Heap(1 << 20, b?.heap);
   }

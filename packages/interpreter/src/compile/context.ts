@@ -176,6 +176,8 @@ function typeKeyOf(t: Type): string {
   if (p.k === 'fn') return 'fn(' + p.params.map(typeKeyOf).join(',') + ')' + typeKeyOf(p.ret);
   if (p.k === 'trait') return p.def.name;
   if (p.k === 'var') return 'any';
+  // A generic instance for a channel argument keeps the channel type in its result (§7.1).
+  if (p.k === 'int' && p.chan) return 'channel';
   return p.k;
 }
 
@@ -347,6 +349,7 @@ export function typeNameOf(t: Type): string {
     case 'struct': case 'enum': case 'trait': return p.def.name;
     case 'handle': return p.name;
     case 'var': return '_';
+    case 'int': return p.chan ? 'channel' : 'int';
     default: return p.k;
   }
 }

@@ -12,7 +12,7 @@ import { bindArgs, compileCall, findFunction, widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import type { Site } from '../runtime/errors';
 import { NONE, SomeVal } from '../runtime/values';
-import { ANY, arrayOf, BOOL, fresh, INT, optionOf, prune, type Type, VOID } from '../types';
+import { ANY, arrayOf, BOOL, CHAN, fresh, INT, isChan, optionOf, prune, type Type, VOID } from '../types';
 import {
   awaitAnyIndex, awaitB, awaitG, chanCreate, close, conc, recvB, recvG, selectB, selectG, sendB, sendG, sharedOp, sleepB, sleepG, taskValueOp, tryRecvOpt,
 } from './ops';
@@ -20,6 +20,7 @@ import type { FnInstance } from '../program';
 import { FutureVal } from './plain';
 import type { Gen } from './runtime';
 import type { ExprGen } from './gen';
+import { argsOf } from '../stdlib/helpers';
 
 const none = (): Compiled => ({ t: ANY, ev: () => undefined });
 
@@ -242,7 +243,7 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
         return none();
       }
       const [cap] = args(cx, call, [INT]);
-      return { t: INT, ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
+      return { t: CHAN, ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
     }
     case 'send': {
       const [ch, v] = args(cx, call, [INT, ANY]);
@@ -288,14 +289,44 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
   return null;
 }
 
-/** `ch.send(v)`, `ch.recv()`, `ch.close()` on an int-typed channel handle (§7.2). */
+/** `a.b.c` for a path of names, else `alt`: the operands a hint can name. */
+function pathText(e: Expr | undefined, alt: string): string {
+  if (e?.kind === 'Ident') return e.name;
+  if (e?.kind === 'Field') {
+    const o = pathText(e.object, '');
+    return o === '' ? alt : `${o}.${e.name}`;
+  }
+  return alt;
+}
+
+/** The function form of a channel method (§7.2), for the hint on an int receiver. */
+function functionForm(name: string, call: Call): string {
+  const ch = pathText(call.callee.kind === 'Field' ? call.callee.object : undefined, 'ch');
+  return name === 'send' ? `Task.send(${ch}, ${pathText(call.args[0]?.value, 'v')})` : `Task.${name}(${ch})`;
+}
+
+/**
+ * `ch.send(v)`, `ch.recv()`, `ch.close()` (§7.2) on a value of the channel
+ * type (§7.1); null for other receivers and names. On a plain `int` (an
+ * `int` parameter holding a handle) the method forms do not exist: a static
+ * error, as in the reference (`Unknown method 'send' for type 'int'`).
+ */
 export function compileChannelMethod(cx: FnCtx, recv: Compiled, name: string, call: Call, expected?: Type): Compiled | null {
-  const k = prune(recv.t).k;
-  if (k !== 'int' || (name !== 'send' && name !== 'recv' && name !== 'close')) return null;
+  if (name !== 'send' && name !== 'recv' && name !== 'close') return null;
+  const t = prune(recv.t);
+  if (t.k !== 'int') return null;
+  if (!isChan(t)) {
+    cx.error('E0305', `no method \`${name}\` on type \`int\``, call.callee.span,
+      `the method forms need a value of channel type (\`channel(n)\`); on an int handle use \`${functionForm(name, call)}\``);
+    call.args.forEach((a) => compileExpr(cx, a.value));
+    return none();
+  }
+  const given = argsOf({ cx, recv, name, call }, [name === 'send' ? 1 : 0]);
+  if (given === null) return none();
   const rt = cx.rt;
   const ch = recv.ev;
   if (name === 'send') {
-    const [v] = args(cx, call, [ANY]);
+    const v = given[0].ev;
     return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
   }
   if (name === 'recv') return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };

@@ -10,7 +10,7 @@ import type { Runtime } from '../runtime/runtime';
 import { NONE, SomeVal } from '../runtime/values';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
 import { type Conc, type Gen, TASK_FAILED } from './runtime';
-import { MAX_CHANNELS, NEXT_CH, NEXT_SHARED, PROGRESS, SHARED_CELLS, TVLOCK } from './shared-mem';
+import { NEXT_SHARED, PROGRESS, SHARED_CELLS } from './shared-mem';
 
 // Channel operations run only on a Conc, whose making loaded the scheduler
 // package (threads-node.ts); it stays out of the start-up of every program.
@@ -40,18 +40,18 @@ function progress(c: Conc): void {
 
 export function chanCreate(c: Conc, cap: number, site: Site): number {
   if (cap < 1) panicAt(site, 'E0921', 'Task.channel capacity must be >= 1 (unbuffered channels are not supported)');
-  const ch = c.ctx.channels.create(cap);
-  const id = Atomics.add(c.sh.ctl, NEXT_CH, 1) + 1;
-  if (id >= MAX_CHANNELS) panicAt(site, 'E0921', `too many channels (max ${MAX_CHANNELS - 1})`);
-  Atomics.store(c.sh.chans, id, ch);
-  return id;
+  try {
+    return c.sh.addChan(c.ctx.channels.create(cap));
+  } catch (e) {
+    // No limit of ours (§7.1), but memory runs out: the scheduler's records or byte heap, or the handle table.
+    if (e instanceof RangeError) panicAt(site, 'E0921', `cannot create another channel: out of channel memory (${e.message})`);
+    throw e;
+  }
 }
 
 /** The scheduler channel behind a Wyn handle; 0 for an invalid handle (§7.2). */
 export function sched(c: Conc, id: unknown): number {
-  const n = Number(id);
-  if (!(n > 0 && n < MAX_CHANNELS)) return 0;
-  return Atomics.load(c.sh.chans, n);
+  return c.sh.chanOf(Number(id));
 }
 
 function ready(c: Conc, ch: number, op: 'send' | 'recv'): () => boolean {
@@ -65,7 +65,7 @@ function ready(c: Conc, ch: number, op: 'send' | 'recv'): () => boolean {
 function trySend(c: Conc, ch: number, id: unknown, p: unknown, kind: number): boolean {
   try {
     if (!c.ctx.channels.trySend(ch, p)) return false;
-    Atomics.store(c.sh.chans, MAX_CHANNELS + Number(id), kind);
+    c.sh.setChanKind(Number(id), kind);
   } catch (e) {
     if (!(e instanceof channelApi().ChannelClosedError)) throw e;
   }
@@ -99,7 +99,7 @@ function tryRecv(c: Conc, ch: number, id: unknown): unknown {
   const r = c.ctx.channels.tryRecv(ch);
   if (r === channelApi().EMPTY) return channelApi().EMPTY;
   progress(c);
-  if (r === channelApi().CLOSED_CHANNEL) return zeroOfKind(Atomics.load(c.sh.chans, MAX_CHANNELS + Number(id)));
+  if (r === channelApi().CLOSED_CHANNEL) return zeroOfKind(c.sh.chanKind(Number(id)));
   return fromPlain(r, c.types);
 }
 
@@ -287,30 +287,21 @@ export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
   c.rt.flush();
   c.poll();
   if (op === 'value') {
-    sh.lock(TVLOCK);
-    let h = 1;
-    while (h < SHARED_CELLS && sh.tvUsed[h] !== 0) h++;
-    if (h < SHARED_CELLS) {
-      sh.tvUsed[h] = 1;
-      Atomics.store(sh.tvals, h, BigInt(args[0] as number));
+    try {
+      return sh.tvNew(BigInt(args[0] as number));
+    } catch (e) {
+      // No limit of ours (§8.2); when memory for cells runs out, the reference's answer for "none free".
+      if (e instanceof RangeError) return 0;
+      throw e;
     }
-    sh.unlock(TVLOCK);
-    return h < SHARED_CELLS ? h : 0;
   }
   const h = Number(args[0]);
-  const valid = h >= 1 && h < SHARED_CELLS && Atomics.load(sh.tvUsed, h) !== 0;
+  const cells = sh.tvCell(h);
   switch (op) {
-    case 'get': return valid ? norm(Atomics.load(sh.tvals, h)) : 0;
-    case 'set': if (valid) Atomics.store(sh.tvals, h, BigInt(args[1] as number)); break;
-    case 'add': if (valid) Atomics.add(sh.tvals, h, BigInt(args[1] as number)); break;
-    case 'free_value':
-      if (valid) {
-        sh.lock(TVLOCK);
-        Atomics.store(sh.tvals, h, 0n);
-        sh.tvUsed[h] = 0;
-        sh.unlock(TVLOCK);
-      }
-      break;
+    case 'get': return cells !== null ? norm(Atomics.load(cells, 2 * h)) : 0;
+    case 'set': if (cells !== null) Atomics.store(cells, 2 * h, BigInt(args[1] as number)); break;
+    case 'add': if (cells !== null) Atomics.add(cells, 2 * h, BigInt(args[1] as number)); break;
+    case 'free_value': sh.tvFree(h); break;
   }
   progress(c);
   return undefined;

@@ -21,6 +21,20 @@
 //   PROGRESS  bumped by every completed channel operation and task end.
 //   WAKE      bumped and notified for main, which sleeps on it while blocked.
 //   Counters for channel, Shared and Task.value handles (§7.1, §8).
+//   CHGROW, TVGROW  spin locks held while the channel table or the
+//             Task.value cells grow (rare).
+//
+// Channel table (`chans`, a GrowableTable, see growable.ts): Wyn channel
+// handle h (1, 2, 3…, never reused, §7.1) → two Int32 words: 2h the
+// scheduler channel (0 = none), 2h+1 the kind of the last value sent (§7.4).
+// The interpreter sets no limit on the number of channels (§7.1): the table
+// starts with room for a few hundred handles and grows as they are made.
+//
+// Task.value cells (`tvals`, a GrowableTable, §8.2, no limit either): cell h
+// (from 1) is 16 bytes, its value in 64-bit word 2h and its used flag in
+// Int32 word 4h+2. Cell 0 is no handle: its Int32 word 0 holds TVHINT, a
+// handle below which every cell is used (written under TVLOCK), so taking
+// the lowest free handle does not scan the table from 1 each time.
 //
 // Output log: every thread but main appends its output here, in order, under
 // LOGLOCK ([stream byte][u32 length][bytes] records); main drains it into the
@@ -29,6 +43,8 @@
 // respects happens-before (§12.6), and nothing is lost at exit.
 //
 // Futures are the scheduler's own (runtime.ts): nothing here.
+
+import { GrowableTable } from './growable';
 
 export const LIVE = 0;
 export const BLOCKED = 1;
@@ -44,8 +60,14 @@ export const TVLOCK = 10;
 export const TIMERS = 11;
 export const TIMERLOCK = 12;
 export const FAILED = 13;
+export const CHGROW = 14;
+export const TVGROW = 15;
 
-export const MAX_CHANNELS = 1 << 18;
+/** The initial and largest sizes in bytes of the channel table (8 bytes per handle) and the Task.value cells (16). */
+const TABLE_INITIAL = 4096;
+const TABLE_MAX = 1 << 30;
+/** Int32 word of the Task.value table holding its hint (see the file comment). */
+const TVHINT = 0;
 export const SHARED_CELLS = 65536;
 /** Timers pending at once (sleeping tasks, parallel timeouts); the table grows to this from a few KB. */
 export const MAX_TIMERS = 1 << 24;
@@ -64,12 +86,9 @@ export interface MemBuffers {
 
 export class SharedMem {
   readonly ctl: Int32Array;
-  /** Wyn channel handle → scheduler channel (+1, 0 = none); second half: kind of the last value sent. */
-  readonly chans: Int32Array;
+  private readonly chans: GrowableTable;
   readonly shared: BigInt64Array;
-  /** Task.value cells: values, then used flags in `tvUsed`. */
-  readonly tvals: BigInt64Array;
-  readonly tvUsed: Int32Array;
+  private readonly tvals: GrowableTable;
   /** [deadline, channel] pairs; length-tracking, so every thread sees the table grow (addTimer). */
   readonly timers: Float64Array;
   /** The earliest pending deadline (ctl's last 8 bytes), written under TIMERLOCK: polls before it scan nothing. */
@@ -77,10 +96,9 @@ export class SharedMem {
 
   constructor(readonly b: MemBuffers) {
     this.ctl = new Int32Array(b.ctl);
-    this.chans = new Int32Array(b.chans);
+    this.chans = new GrowableTable(b.chans, this.ctl, CHGROW);
     this.shared = new BigInt64Array(b.shared);
-    this.tvals = new BigInt64Array(b.tvals, 0, SHARED_CELLS);
-    this.tvUsed = new Int32Array(b.tvals, SHARED_CELLS * 8);
+    this.tvals = new GrowableTable(b.tvals, this.ctl, TVGROW, true);
     this.timers = new Float64Array(b.timers);
     this.due = new Float64Array(b.ctl, CTL_BYTES - 8, 1);
   }
@@ -88,9 +106,9 @@ export class SharedMem {
   static create(): SharedMem {
     return new SharedMem({
       ctl: new SharedArrayBuffer(CTL_BYTES),
-      chans: new SharedArrayBuffer(MAX_CHANNELS * 2 * 4),
+      chans: GrowableTable.buffer(TABLE_INITIAL, TABLE_MAX),
       shared: new SharedArrayBuffer(SHARED_CELLS * 8),
-      tvals: new SharedArrayBuffer(SHARED_CELLS * 12),
+      tvals: GrowableTable.buffer(TABLE_INITIAL, TABLE_MAX),
       log: new SharedArrayBuffer(1 << 16, { maxByteLength: 1 << 30 }),
       timers: new SharedArrayBuffer(FIRST_TIMERS * 16, { maxByteLength: MAX_TIMERS * 16 }),
     });
@@ -110,6 +128,76 @@ export class SharedMem {
     next.ctl[NEXT_CH] = Atomics.load(prev.ctl, NEXT_CH);
     next.ctl[NEXT_SHARED] = Atomics.load(prev.ctl, NEXT_SHARED);
     return next;
+  }
+
+  /**
+   * The scheduler channel behind Wyn handle `n`, 0 for an invalid handle
+   * (§7.2). On the path of every channel operation: one bounds check and one
+   * atomic load, unless `n` is past this thread's view.
+   */
+  chanOf(n: number): number {
+    const v = this.chans.i32;
+    if (n > 0 && 2 * n < v.length) return Atomics.load(v, 2 * n);
+    return n > 0 && this.chans.refresh() ? this.chanOf(n) : 0;
+  }
+
+  /** Kind of the last value sent on handle `n` (a valid one, §7.4). */
+  chanKind(n: number): number {
+    return Atomics.load(this.chans.i32, 2 * n + 1);
+  }
+
+  setChanKind(n: number, kind: number): void {
+    Atomics.store(this.chans.i32, 2 * n + 1, kind);
+  }
+
+  /** Gives scheduler channel `ch` the next Wyn handle (growing the table when it has no room); the handle. */
+  addChan(ch: number): number {
+    const n = Atomics.add(this.ctl, NEXT_CH, 1) + 1;
+    this.chans.ensure((2 * n + 2) * 4);
+    Atomics.store(this.chans.i32, 2 * n, ch);
+    return n;
+  }
+
+  /** `Task.value(initial)` (§8.2): the lowest free handle (from 1), now holding `initial`. */
+  tvNew(initial: bigint): number {
+    const t = this.tvals;
+    this.lock(TVLOCK);
+    try {
+      t.refresh();
+      let h = Math.max(1, t.i32[TVHINT]);
+      for (;; h++) {
+        t.ensure((h + 1) * 16);
+        if (t.i32[4 * h + 2] === 0) break;
+      }
+      Atomics.store(t.i64, 2 * h, initial);
+      Atomics.store(t.i32, 4 * h + 2, 1);
+      t.i32[TVHINT] = h + 1;
+      return h;
+    } finally {
+      this.unlock(TVLOCK);
+    }
+  }
+
+  /** The 64-bit view holding Task.value cell `h` (in word 2h), or null when `h` is not a live handle. */
+  tvCell(h: number): BigInt64Array | null {
+    if (!(h >= 1)) return null;
+    const t = this.tvals;
+    if (4 * h + 2 >= t.i32.length && !(t.refresh() && 4 * h + 2 < t.i32.length)) return null;
+    return Atomics.load(t.i32, 4 * h + 2) !== 0 ? t.i64 : null;
+  }
+
+  /** `Task.free_value(h)`: the cell reads 0 and its handle is free for the next `Task.value`. */
+  tvFree(h: number): void {
+    if (this.tvCell(h) === null) return;
+    const t = this.tvals;
+    this.lock(TVLOCK);
+    // Freed meanwhile by another thread (and maybe taken again): that one's free counted.
+    if (Atomics.load(t.i32, 4 * h + 2) !== 0) {
+      Atomics.store(t.i64, 2 * h, 0n);
+      Atomics.store(t.i32, 4 * h + 2, 0);
+      if (h < t.i32[TVHINT]) t.i32[TVHINT] = h;
+    }
+    this.unlock(TVLOCK);
   }
 
   lock(word: number): void {

@@ -9,7 +9,7 @@ import { compareValues, valueEquals } from '../runtime/equality';
 import { panicAt, type Site } from '../runtime/errors';
 import { dynamicText as displayText } from '../runtime/format';
 import * as I from '../runtime/int64';
-import { ANY, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify } from '../types';
+import { ANY, BOOL, FLOAT, fresh, INT, intOfChan, prune, STRING, type Type, unify } from '../types';
 import { compileExpr } from './expr';
 import { truthy } from './conditional';
 import { SomeVal, WMap } from '../runtime/values';
@@ -67,9 +67,9 @@ export function binaryOf(cx: FnCtx, e: Binary, l: Compiled, r: Compiled): Compil
   if (op === 'in' || op === 'not in') return membership(cx, e, l, r, op === 'not in');
   let lt = prune(l.t);
   let rt = prune(r.t);
-  // An unknown operand takes the other operand's type (`(n) => n + x`).
-  if (lt.k === 'var' && rt.k !== 'var' && !(rt.k === 'string' && (op === '*'))) unify(lt, rt.k === 'int' && op === '/' ? rt : rt);
-  if (rt.k === 'var' && lt.k !== 'var' && !(lt.k === 'string' && (op === '+' || op === '*'))) unify(rt, lt);
+  // An unknown operand takes the other operand's type (`(n) => n + x`); `n + ch` makes `n` an int, not a channel (§7.1).
+  if (lt.k === 'var' && rt.k !== 'var' && !(rt.k === 'string' && (op === '*'))) unify(lt, intOfChan(rt));
+  if (rt.k === 'var' && lt.k !== 'var' && !(lt.k === 'string' && (op === '+' || op === '*'))) unify(rt, intOfChan(lt));
   if (lt.k === 'var' && rt.k === 'var') unify(lt, rt);
   lt = prune(l.t);
   rt = prune(r.t);

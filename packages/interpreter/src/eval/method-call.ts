@@ -12,7 +12,7 @@ import { compileHandleMethod } from '../stdlib/modules';
 import { compileNumberMethod } from '../stdlib/number-methods';
 import { compileOptionMethod } from '../stdlib/option-methods';
 import { compileStringMethod } from '../stdlib/string-methods';
-import { ANY, arrayOf, fresh, prune, STRING, type Type, unify } from '../types';
+import { ANY, arrayOf, fresh, isChan, prune, STRING, type Type, unify } from '../types';
 import { callInstance, callInstanceG, compileUserCall, compileValueCall } from './call';
 import { isSuspendable } from '../conc/analysis';
 import { implementors } from '../compile/traits';
@@ -81,6 +81,9 @@ export function compileMethodCall(cx: FnCtx, recv: Compiled, name: string, call:
   if (t.k === 'var') {
     cx.error('E0305', `cannot tell the type of the value \`${name}\` is called on`, call.callee.span,
       'annotate the lambda parameter or variable, e.g. `(s: string) => ...`');
+  } else if (isChan(t)) {
+    cx.error('E0305', `no method \`${name}\` on type \`channel\``, call.callee.span,
+      'a channel has the methods `send`, `recv` and `close`; the other operations are `Task.*` functions, e.g. `Task.try_recv(ch)`');
   } else cx.error('E0305', `no method \`${name}\` on type \`${t.k}\``, call.callee.span);
   call.args.forEach((a) => compileExpr(cx, a.value));
   return { t: ANY, ev: () => undefined };
