@@ -124,13 +124,28 @@ export function compileAwait(cx: FnCtx, operand: Expr): Compiled {
   };
 }
 
-function args(cx: FnCtx, call: Call, types: Type[]): Array<Compiled['ev']> {
-  return call.args.map((a, i) => {
+/**
+ * A call's arguments, compiled against `types`; another count is E0303
+ * (`what` is the function's name). Missing ones are stand-ins that never
+ * run: a static error stops the program before it starts.
+ */
+function args(cx: FnCtx, call: Call, types: Type[], what: string): Array<Compiled['ev']> {
+  if (call.args.length !== types.length) {
+    cx.error('E0303', `\`${what}\` takes ${types.length} argument(s) but ${call.args.length} were given`, call.span);
+  }
+  const evs = call.args.map((a, i) => {
     const c = compileExpr(cx, a.value, types[i]);
     if (types[i] !== undefined) cx.expect(types[i], c.t, a.span, 'mismatched argument');
     return c.ev;
   });
+  while (evs.length < types.length) evs.push(() => 0);
+  return evs;
 }
+
+/** Argument counts of the `Shared.*` functions (§8.1) and of `Task.*`'s cells (§8.2). */
+const SHARED_ARITY: Record<string, number> = { new: 1, get: 1, set: 2, add: 2, sub: 2 };
+const TASK_VALUE_ARITY: Record<string, number> = { value: 1, get: 1, set: 2, add: 2, free_value: 1 };
+const ints = (n: number): Type[] => Array.from({ length: n }, () => INT);
 
 /** Builtins `channel(n)`, `await_all`, `await_any`, `sleep_ms`; null when `name` is not one. */
 export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
@@ -212,7 +227,7 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
 }
 
 function compileTimeSleep(cx: FnCtx, call: Call): Compiled {
-  const [ms] = args(cx, call, [INT]);
+  const [ms] = args(cx, call, [INT], call.callee.kind === 'Field' ? 'Time.sleep' : 'sleep_ms');
   const rt = cx.rt;
   return { t: VOID, ev: (f) => sleepB(rt, Number(ms(f))), gen: (f) => sleepG(conc(rt), Number(ms(f))) };
 }
@@ -221,14 +236,21 @@ function compileTimeSleep(cx: FnCtx, call: Call): Compiled {
 export function compileConcModuleCall(cx: FnCtx, mod: string, name: string, call: Call, expected?: Type): Compiled | null {
   if (mod === 'Time' && name === 'sleep') return compileTimeSleep(cx, call);
   if (mod === 'Shared') {
+    if (!Object.hasOwn(SHARED_ARITY, name)) return noSuchFunction(cx, mod, name, call);
     const rt = cx.rt;
     const site: Site = { file: cx.file, span: call.span };
-    const evs = args(cx, call, call.args.map(() => INT));
+    const evs = args(cx, call, ints(SHARED_ARITY[name]), `Shared.${name}`);
     const t = name === 'set' ? VOID : INT;
     return { t, ev: (f) => sharedOp(conc(rt), name, evs.map((e) => e(f)), site) };
   }
-  if (mod === 'Task') return compileTaskCall(cx, name, call, expected);
+  if (mod === 'Task') return compileTaskCall(cx, name, call, expected) ?? noSuchFunction(cx, mod, name, call);
   return null;
+}
+
+function noSuchFunction(cx: FnCtx, mod: string, name: string, call: Call): Compiled {
+  cx.error('E0213', `module \`${mod}\` has no function \`${name}\``, call.callee.span);
+  call.args.forEach((a) => compileExpr(cx, a.value));
+  return none();
 }
 
 function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
@@ -242,27 +264,27 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
         cx.error('E0502', `channel capacity must be >= 1 (got ${got}) - unbuffered channels are not currently supported`, call.span);
         return none();
       }
-      const [cap] = args(cx, call, [INT]);
+      const [cap] = args(cx, call, [INT], call.callee.kind === 'Field' ? 'Task.channel' : 'channel');
       return { t: CHAN, ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
     }
     case 'send': {
-      const [ch, v] = args(cx, call, [INT, ANY]);
+      const [ch, v] = args(cx, call, [INT, ANY], 'Task.send');
       return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
     }
     case 'recv': {
-      const [ch] = args(cx, call, [INT]);
+      const [ch] = args(cx, call, [INT], 'Task.recv');
       return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };
     }
     case 'try_recv': {
-      const [ch] = args(cx, call, [INT]);
+      const [ch] = args(cx, call, [INT], 'Task.try_recv');
       return { t: optionOf(fresh()), ev: (f) => tryRecvOpt(conc(rt), ch(f)) };
     }
     case 'close': {
-      const [ch] = args(cx, call, [INT]);
+      const [ch] = args(cx, call, [INT], 'Task.close');
       return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };
     }
     case 'select_2': case 'select_3': {
-      const evs = args(cx, call, call.args.map(() => INT));
+      const evs = args(cx, call, ints(name === 'select_2' ? 2 : 3), `Task.${name}`);
       return {
         t: INT,
         ev: (f) => selectB(conc(rt), evs.map((e) => e(f)), false).index,
@@ -275,13 +297,14 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
       cx.error('E0203', "unknown function 'Task.select' - did you mean 'Task.select_2' or 'Task.select_3'?", call.callee.span);
       return none();
     case 'cancel': {
-      const [fut] = args(cx, call, [ANY]);
+      const [fut] = args(cx, call, [ANY], 'Task.cancel');
       return { t: VOID, ev: (f) => { const v = fut(f); const c = conc(rt); if (v instanceof FutureVal && v.world === c.world && !v.ran) c.cancel(c.fidOf(v)); return undefined; } };
     }
     case 'is_cancelled':
+      args(cx, call, [], 'Task.is_cancelled');
       return { t: BOOL, ev: () => (rt.conc === null ? false : conc(rt).isCancelled()) };
     case 'value': case 'get': case 'set': case 'add': case 'free_value': {
-      const evs = args(cx, call, call.args.map(() => INT));
+      const evs = args(cx, call, ints(TASK_VALUE_ARITY[name]), `Task.${name}`);
       const t = name === 'value' || name === 'get' ? INT : VOID;
       return { t, ev: (f) => taskValueOp(conc(rt), name, evs.map((e) => e(f))) };
     }
