@@ -141,7 +141,7 @@ export function createSession(host: Host, file = '<repl>', options: SessionOptio
       });
       tests.forEach((t, index) => testSources.set(t, { entry: core.entries, index, source: parsed.source }));
       const rejected = step.diagnostics.length > 0;
-      log.append({ k: 'entry', text, rejected, spawnables: rt.spawnables.length, modules });
+      log.append({ k: 'entry', text, rejected, spawnables: rt.spawnables.length, closures: rt.closures.length, modules });
       if (rejected) return { diagnostics: step.diagnostics, sources: step.sources, failed: true, interrupted: false, exit: null, tests };
       return run(step, tests);
     },
@@ -150,7 +150,7 @@ export function createSession(host: Host, file = '<repl>', options: SessionOptio
       if (from === undefined) throw new Error('runTest: the test block is not from this session');
       const step = core.compileTest(test, from.source);
       const rejected = step.diagnostics.length > 0;
-      log.append({ k: 'test', entry: from.entry, index: from.index, rejected, spawnables: rt.spawnables.length });
+      log.append({ k: 'test', entry: from.entry, index: from.index, rejected, spawnables: rt.spawnables.length, closures: rt.closures.length });
       if (rejected) return { diagnostics: step.diagnostics, sources: step.sources, failed: true, interrupted: false, exit: null, tests: [] };
       return run(step, []);
     },

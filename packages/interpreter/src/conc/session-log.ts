@@ -25,8 +25,8 @@
 // spawned by the step finds it; a worker catches up when it takes a task.
 
 export type LogEvent =
-  | { k: 'entry'; text: string; rejected: boolean; spawnables: number; modules: Record<string, string | null> }
-  | { k: 'test'; entry: number; index: number; rejected: boolean; spawnables: number }
+  | { k: 'entry'; text: string; rejected: boolean; spawnables: number; closures: number; modules: Record<string, string | null> }
+  | { k: 'test'; entry: number; index: number; rejected: boolean; spawnables: number; closures: number }
   | { k: 'undo' };
 
 export interface LogBuffers {

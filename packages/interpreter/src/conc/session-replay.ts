@@ -61,7 +61,9 @@ export class SessionReplay {
       step = core.compileTest(decl, t.source);
     }
     this.lastUndo = step.undo;
-    if ((step.diagnostics.length > 0) !== ev.rejected || core.rt.spawnables.length !== ev.spawnables) {
+    // Tasks name functions and closures by index (TaskMsg, plain.ts `fn`): both tables must match main's.
+    const rt = core.rt;
+    if ((step.diagnostics.length > 0) !== ev.rejected || rt.spawnables.length !== ev.spawnables || rt.closures.length !== ev.closures) {
       throw new Error(`this thread compiled REPL step ${ev.k} differently from the main thread`);
     }
   }
