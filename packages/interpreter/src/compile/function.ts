@@ -4,7 +4,7 @@
 
 import type { Expr, Stmt } from '@wyn/parser';
 import { isSuspendable } from '../conc/analysis';
-import { anyGen, genOf, setGen, step } from '../conc/gen';
+import { anyGen, genOf, leafOf, PENDING, setGen } from '../conc/gen';
 import type { Conc, Gen } from '../conc/runtime';
 import { compileExpr } from '../eval/expr';
 import { TryReturn } from '../eval/try-expr';
@@ -43,9 +43,20 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
         return c === RETURN ? c : tail(f);
       };
       if (anyGen(head, tail)) {
+        const hg = genOf(head);
+        const tl = leafOf(tail);
+        const tg = genOf(tail);
         setGen(body, function* (f): Gen<number> {
-          const c = yield* step(head, f);
-          return c === RETURN ? c : yield* step(tail, f);
+          const c = hg === undefined ? head(f) : yield* hg(f);
+          if (c === RETURN) return c;
+          // The implicit return of a suspension point (`ch.recv()` last) runs inline, as in a sequence (conc/gen.ts).
+          if (tl === undefined) return tg === undefined ? tail(f) : yield* tg(f);
+          let r = tl.start(f);
+          while (r === PENDING) {
+            yield tl.req(f);
+            r = tl.retry(f);
+          }
+          return r as number;
         });
       }
     } else {

@@ -23,15 +23,48 @@
 //     not run does not suspend either.
 // Lambdas whose body may suspend get a generator form too, reached through
 // `FnVal.gen` by calls of function values (eval/call.ts).
+//
+// What a parked task keeps is its chain of suspended generators: every
+// level costs a generator object and its register file (~170 bytes), and
+// each level above the innermost also holds the IteratorResult passing
+// through it. So the common shapes get no levels of their own:
+//   - a suspension point whose operands cannot suspend (recv, send, await,
+//     sleep) is a `Leaf`: its operands are evaluated once, then it is
+//     attempted until it completes, keeping what it needs between attempts
+//     in frame slots. Its consumer loops over the attempts inline: a strict
+//     node filling its slots, and the statements `e`, `return e`, `x = e`
+//     and `var x = e`, which are leaves in turn (statement leaves, whose
+//     value is a completion), run inline by a statement sequence.
+//   - consumers call their children's generators directly (no `valueOf` or
+//     `step` helper generator in between).
+// A function body `{ ...; return Task.recv(ch) }` thus parks as one generator.
 
 import type { Compiled, Exec, FnCtx } from '../compile/context';
 import type { FnVal } from '../runtime/values';
-import type { Gen } from './runtime';
+import type { Gen, Req } from './runtime';
 
 export type GenExec = (f: unknown[]) => Gen<number>;
 export type ExprGen = (f: unknown[]) => Gen<unknown>;
 
+/** What a Leaf's attempt returns while its operation cannot complete yet. */
+export const PENDING: unique symbol = Symbol('pending');
+
+/**
+ * A suspension point whose operands cannot suspend (see the file comment).
+ * Run as: `let v = l.start(f); while (v === PENDING) { yield l.req(f); v = l.retry(f); }`.
+ * A statement leaf's value is the statement's completion.
+ */
+export interface Leaf {
+  /** Evaluates the operands, in order, and makes the first attempt: the value, or PENDING. */
+  start(f: unknown[]): unknown;
+  /** Attempts again, after the task was woken: the value, or PENDING. */
+  retry(f: unknown[]): unknown;
+  /** What the task parks on after an attempt returned PENDING. */
+  req(f: unknown[]): Req;
+}
+
 const gens = new WeakMap<Exec, GenExec>();
+const leaves = new WeakMap<Exec, Leaf>();
 
 export function genOf(e: Exec): GenExec | undefined {
   return gens.get(e);
@@ -42,21 +75,73 @@ export function setGen(e: Exec, g: GenExec): Exec {
   return e;
 }
 
+/** Gives statement `e` the statement leaf `l` (and the generator running it). */
+export function setLeaf(e: Exec, l: Leaf): Exec {
+  leaves.set(e, l);
+  gens.set(e, leafGen(l) as GenExec);
+  return e;
+}
+
+export function leafOf(e: Exec): Leaf | undefined {
+  return leaves.get(e);
+}
+
+/** A leaf's generator, for consumers that do not run it inline. */
+export function leafGen(l: Leaf): ExprGen {
+  return function* (f) {
+    let v = l.start(f);
+    while (v === PENDING) {
+      yield l.req(f);
+      v = l.retry(f);
+    }
+    return v;
+  };
+}
+
+/**
+ * The statement leaf of a statement that evaluates leaf `l` and then does
+ * `then` with its value (the statement's completion).
+ */
+export function stmtLeaf(l: Leaf, then: (f: unknown[], v: unknown) => number): Leaf {
+  return {
+    start: (f) => {
+      const v = l.start(f);
+      return v === PENDING ? PENDING : then(f, v);
+    },
+    retry: (f) => {
+      const v = l.retry(f);
+      return v === PENDING ? PENDING : then(f, v);
+    },
+    req: l.req,
+  };
+}
+
 /** Runs `e` in its suspendable form when it has one. */
 export function* step(e: Exec, f: unknown[]): Gen<number> {
   const g = gens.get(e);
   return g !== undefined ? yield* g(f) : e(f);
 }
 
-/** A statement sequence's generator, when any statement has one (else none). */
+/** A statement sequence's generator, when any statement has one (else none); statement leaves run inline. */
 export function seqGen(execs: Exec[], NORMAL: number): GenExec | undefined {
   const gs = execs.map((e) => gens.get(e));
   if (gs.every((g) => g === undefined)) return undefined;
+  const ls = execs.map((e) => leaves.get(e));
   return function* (f): Gen<number> {
     for (let i = 0; i < execs.length; i++) {
-      const g = gs[i];
-      const c = g === undefined ? execs[i](f) : yield* g(f);
-      if (c !== NORMAL) return c;
+      const l = ls[i];
+      let c: unknown;
+      if (l !== undefined) {
+        c = l.start(f);
+        while (c === PENDING) {
+          yield l.req(f);
+          c = l.retry(f);
+        }
+      } else {
+        const g = gs[i];
+        c = g === undefined ? execs[i](f) : yield* g(f);
+      }
+      if (c !== NORMAL) return c as number;
     }
     return NORMAL;
   };
@@ -90,24 +175,38 @@ export function compileForms(cx: FnCtx, strict: boolean, compile: () => Compiled
   let c = value;
   if (strict && anyExprGen(...kids)) {
     const again = replaying(cx, kids, compile);
-    if (again !== null) c = overSlots(c, again.value, again.fill);
+    if (again !== null) c = overSlots(c, again.value, again.slots, kids);
   }
   if (outer !== null) outer.push(c);
   return c;
 }
 
-function overSlots(c: Compiled, c2: Compiled, fill: (f: unknown[]) => Gen<void>): Compiled {
+/** `c`'s generator: fills the slots of its operands (`kids`) in order, leaves inline, then runs `c2` over them. */
+function overSlots(c: Compiled, c2: Compiled, slots: number[], kids: Compiled[]): Compiled {
   const ev2 = c2.ev;
-  const g2 = c2.gen;
-  const gen: ExprGen = g2 === undefined
-    ? function* (f) {
-      yield* fill(f);
-      return ev2(f);
+  const g2 = c2.gen as ExprGen | undefined;
+  const n = kids.length;
+  const evs = kids.map((k) => k.ev);
+  const gs = kids.map((k) => k.gen as ExprGen | undefined);
+  const ls = kids.map((k) => k.leaf);
+  const gen: ExprGen = function* (f) {
+    for (let i = 0; i < n; i++) {
+      const l = ls[i];
+      let v: unknown;
+      if (l !== undefined) {
+        v = l.start(f);
+        while (v === PENDING) {
+          yield l.req(f);
+          v = l.retry(f);
+        }
+      } else {
+        const g = gs[i];
+        v = g === undefined ? evs[i](f) : yield* g(f);
+      }
+      f[slots[i]] = v;
     }
-    : function* (f) {
-      yield* fill(f);
-      return yield* (g2(f) as Gen<unknown>);
-    };
+    return g2 === undefined ? ev2(f) : yield* g2(f);
+  };
   return { t: c.t, ev: c.ev, gen };
 }
 
@@ -129,7 +228,7 @@ export function recording<T>(cx: FnCtx, compile: () => T): { value: T; kids: Com
  * suspending where they do. Null when the second compile asked for other
  * sub-expressions than the first (then the node keeps its blocking form).
  */
-export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { value: T; fill: (f: unknown[]) => Gen<void> } | null {
+export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { value: T; slots: number[]; fill: (f: unknown[]) => Gen<void> } | null {
   const slots = kids.map(() => cx.temp());
   const items: Compiled[] = kids.map((k, i) => {
     const s = slots[i];
@@ -151,12 +250,25 @@ export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { v
   const n = kids.length;
   const evs = kids.map((k) => k.ev);
   const gs = kids.map((k) => k.gen as ExprGen | undefined);
+  const ls = kids.map((k) => k.leaf);
   return {
     value,
+    slots,
     fill: function* (f) {
       for (let i = 0; i < n; i++) {
-        const g = gs[i];
-        f[slots[i]] = g === undefined ? evs[i](f) : yield* g(f);
+        const l = ls[i];
+        let v: unknown;
+        if (l !== undefined) {
+          v = l.start(f);
+          while (v === PENDING) {
+            yield l.req(f);
+            v = l.retry(f);
+          }
+        } else {
+          const g = gs[i];
+          v = g === undefined ? evs[i](f) : yield* g(f);
+        }
+        f[slots[i]] = v;
       }
     },
   };

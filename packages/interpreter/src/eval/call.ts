@@ -127,12 +127,21 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site) };
 }
 
-/** A call from a body that may suspend of a function that may suspend: it runs as a nested generator (§12.4). */
+/**
+ * A call from a body that may suspend of a function that may suspend: it
+ * runs as a nested generator (§12.4), directly the callee's (as
+ * callInstanceG, without a generator of its own in between).
+ */
 function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): ExprGen {
+  const n = evs.length;
   return function* (f) {
-    const args = new Array(evs.length);
-    for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
-    return yield* callInstanceG(rt, inst, args, site);
+    const fr = new Array(inst.nslots);
+    for (let i = 0; i < n; i++) fr[i] = evs[i](f);
+    rt.enter(site);
+    const g = inst.gen;
+    const c = g === null ? inst.body(fr) : yield* (g(fr) as Gen<number>);
+    rt.depth--;
+    return c === RETURN ? rt.ret : undefined;
   };
 }
 
