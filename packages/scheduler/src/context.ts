@@ -145,9 +145,13 @@ export class TaskContext {
     return Atomics.load(this.p.state.control, RESUMING);
   }
 
-  /** Calls `cb` on this thread once `future` is complete (then `join` returns at once). */
-  onReady(future: FutureHandle, cb: () => void): void {
-    this.p.onFuture(future, cb);
+  /**
+   * Calls `cb(arg)` on this thread once `future` is complete (then `join`
+   * returns at once). One callback for many waits, each with its own `arg`,
+   * costs less than a closure per wait.
+   */
+  onReady<T>(future: FutureHandle, cb: (arg: T) => void, arg?: T): void {
+    this.p.onFuture(future, cb, arg);
   }
 
   /** Non-blocking select over channel operations; see channel.ts. */
