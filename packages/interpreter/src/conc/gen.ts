@@ -147,6 +147,70 @@ export function seqGen(execs: Exec[], NORMAL: number): GenExec | undefined {
   };
 }
 
+/**
+ * Gives the statement sequence `e` (running `execs`) its suspendable form,
+ * if any statement has one: a statement leaf when every such statement is a
+ * leaf (the index of the pending one in a fresh frame slot), else seqGen's.
+ */
+export function suspendableSeq(cx: FnCtx, e: Exec, execs: Exec[], NORMAL: number): Exec {
+  const g = seqGen(execs, NORMAL);
+  if (g === undefined) return e;
+  const ls = execs.map((x) => leaves.get(x));
+  if (execs.some((x, i) => ls[i] === undefined && gens.has(x))) return setGen(e, g);
+  const pc = cx.temp();
+  const n = execs.length;
+  /** Runs the statements from `i` on (the previous one completed normally). */
+  const from = (f: unknown[], i: number): unknown => {
+    for (; i < n; i++) {
+      const l = ls[i];
+      const c = l === undefined ? execs[i](f) : l.start(f);
+      if (c === PENDING) {
+        f[pc] = i;
+        return PENDING;
+      }
+      if (c !== NORMAL) return c;
+    }
+    return NORMAL;
+  };
+  return setLeaf(e, {
+    start: (f) => from(f, 0),
+    retry: (f) => {
+      const i = f[pc] as number;
+      const c = ls[i]!.retry(f);
+      if (c === PENDING || c !== NORMAL) return c;
+      return from(f, i + 1);
+    },
+    req: (f) => ls[f[pc] as number]!.req(f),
+  });
+}
+
+/**
+ * `if c { a } else { b }` as a statement leaf, when `c` cannot suspend and
+ * each branch that can is a leaf (the branch taken in a fresh frame slot);
+ * else undefined.
+ */
+export function ifLeaf(cx: FnCtx, c: (f: unknown[]) => boolean, a: Exec, b: Exec | null, NORMAL: number): Leaf | undefined {
+  const la = leaves.get(a);
+  const lb = b === null ? undefined : leaves.get(b);
+  if ((la === undefined && gens.has(a)) || (b !== null && lb === undefined && gens.has(b))) return undefined;
+  const s = cx.temp();
+  return {
+    start: (f) => {
+      if (c(f)) {
+        if (la === undefined) return a(f);
+        f[s] = la;
+        return la.start(f);
+      }
+      if (b === null) return NORMAL;
+      if (lb === undefined) return b(f);
+      f[s] = lb;
+      return lb.start(f);
+    },
+    retry: (f) => (f[s] as Leaf).retry(f),
+    req: (f) => (f[s] as Leaf).req(f),
+  };
+}
+
 /** Whether any of `execs` has a suspendable form. */
 export function anyGen(...execs: Array<Exec | null>): boolean {
   return execs.some((e) => e !== null && gens.has(e));

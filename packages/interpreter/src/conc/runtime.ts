@@ -30,6 +30,7 @@ import type { FnInstance } from '../program';
 import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import type { FnVal } from '../runtime/values';
+import { type Leaf, PENDING } from './gen';
 import { GlobalsView } from './globals';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
@@ -56,6 +57,30 @@ function taskSite(inst: FnInstance): Site {
   return (inst.taskSite ??= { file: inst.def.mod.file, span: inst.def.decl.nameSpan });
 }
 
+/** The call stack a task of `inst` starts with: one array for all of them (sites are replaced, never changed in place). */
+function taskSites(inst: FnInstance): Site[] {
+  return (inst.taskSites ??= [taskSite(inst)]);
+}
+
+const NO_SITES: Site[] = [];
+const NO_HANDLES: number[] = [];
+
+/**
+ * `sites` when it holds `all[from..to)` already (a task parked where it
+ * parked before, or in its first frame), else a copy of that range.
+ */
+function sitesOf(sites: Site[], all: Site[], from: number, to: number): Site[] {
+  if (sites.length !== to - from) return all.slice(from, to);
+  for (let i = 0; i < sites.length; i++) if (sites[i] !== all[from + i]) return all.slice(from, to);
+  return sites;
+}
+
+/** A wait on several things (futures, channels): the first to fire resumes the task, the others find it fired. */
+interface ParkGuard {
+  st: TaskState;
+  fired: boolean;
+}
+
 /** What `runInline` returns when the task failed (reported): its future never completes (§10.1). */
 export const TASK_FAILED = Symbol('task failed');
 
@@ -64,10 +89,15 @@ interface TaskState {
   fid: number;
   G: unknown[];
   sites: Site[];
+  /** How the task runs: a generator, or its body's statement leaf over its first frame `fr` (conc/gen.ts). */
   gen: Gen<number> | null;
+  leaf: Leaf | null;
+  fr: unknown[] | null;
   susp: Suspension | null;
   /** This thread's call depth under the task while it runs: a resumed task may sit at another depth. */
   base: number;
+  /** While parked: whether it counts as blocked (a sleep does not, Req.timer). */
+  counted: boolean;
 }
 
 /** What a thread had installed before a task entered (Conc.enter). */
@@ -83,6 +113,17 @@ export class Conc {
   world = 0;
   /** Installs a running task's global snapshot where compiled code reads globals (globals.ts). */
   readonly globals: GlobalsView;
+  /**
+   * The continuations of parked tasks: one callback each for all tasks (the
+   * scheduler passes the task or its guard back), so a park makes no closure.
+   * A wait on one thing has one continuation, which runs once.
+   */
+  private readonly resumeOne = (st: TaskState): void => this.resume(st);
+  private readonly resumeFirst = (g: ParkGuard): void => {
+    if (g.fired) return;
+    g.fired = true;
+    this.resume(g.st);
+  };
 
   constructor(
     readonly sh: SharedMem,
@@ -250,8 +291,11 @@ export class Conc {
     const inst = this.rt.spawnables[msg[0] as number];
     const fr = this.frame(inst, msg);
     if (inst.gen !== null) {
-      st.sites = [taskSite(inst)];
-      st.gen = inst.gen(fr) as Gen<number>;
+      st.sites = taskSites(inst);
+      if (inst.leaf !== null) {
+        st.leaf = inst.leaf;
+        st.fr = fr;
+      } else st.gen = inst.gen(fr) as Gen<number>;
       return this.drive(st);
     }
     const r = this.runPlain(st, inst, fr);
@@ -286,7 +330,7 @@ export class Conc {
 
   /** A task about to run from `msg`: not parked yet, nothing entered. */
   private taskState(fid: number, msg: TaskMsg): TaskState {
-    return { fid, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
+    return { fid, G: this.snapshot(msg), sites: NO_SITES, gen: null, leaf: null, fr: null, susp: null, base: 0, counted: false };
   }
 
   /**
@@ -315,45 +359,63 @@ export class Conc {
     return this.drive(st);
   }
 
-  /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
+  /**
+   * Runs a suspendable task until it ends or parks; returns the suspension on
+   * the first park. A leaf task starts at its first run (it has no suspension
+   * yet) and retries its pending leaf after that.
+   */
   private drive(st: TaskState): unknown {
     const saved = this.enter(st);
-    let r: IteratorResult<Req, number>;
+    let done: unknown = PENDING;
+    let req: Req | undefined;
     try {
-      r = st.gen!.next();
+      const l = st.leaf;
+      if (l !== null) {
+        const fr = st.fr!;
+        done = st.susp === null ? l.start(fr) : l.retry(fr);
+        if (done === PENDING) req = l.req(fr);
+      } else {
+        const r = st.gen!.next();
+        if (r.done) done = r.value;
+        else req = r.value;
+      }
     } catch (e) {
       this.fail(e, saved);
       // The future never completes: whoever awaits it waits until main ends the run.
       return st.susp ?? this.ctx.suspend();
     }
-    if (r.done) {
-      const result = r.value === RETURN ? this.rt.ret : undefined;
+    if (req === undefined) {
+      const result = done === RETURN ? this.rt.ret : undefined;
       this.leave(saved, null);
       return this.finish(st, result);
     }
     this.leave(saved, st);
-    this.park(st, r.value);
+    this.park(st, req);
     if (st.susp === null) st.susp = this.ctx.suspend();
     return st.susp;
   }
 
   private park(st: TaskState, req: Req): void {
-    const sh = this.sh;
     const counted = req.timer !== true;
-    if (counted) Atomics.add(sh.ctl, BLOCKED, 1);
-    let fired = false;
-    const resume = (): void => {
-      if (fired) return;
-      fired = true;
-      if (counted) Atomics.sub(sh.ctl, BLOCKED, 1);
-      this.drive(st);
-    };
-    const futs = req.futs ?? [];
-    const chans = req.chans ?? [];
+    st.counted = counted;
+    if (counted) Atomics.add(this.sh.ctl, BLOCKED, 1);
+    const futs = req.futs ?? NO_HANDLES;
+    const chans = req.chans ?? NO_HANDLES;
     // A channel wakes one plain waiter per item; a wait on several things may be woken by another and not take it.
     const oneOfMany = futs.length + chans.length > 1;
-    for (const f of futs) this.ctx.onReady(f, resume);
-    for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume, oneOfMany);
+    if (!oneOfMany) {
+      for (const f of futs) this.ctx.onReady(f, this.resumeOne, st);
+      for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', this.resumeOne, false, st);
+      return;
+    }
+    const g: ParkGuard = { st, fired: false };
+    for (const f of futs) this.ctx.onReady(f, this.resumeFirst, g);
+    for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', this.resumeFirst, true, g);
+  }
+
+  private resume(st: TaskState): void {
+    if (st.counted) Atomics.sub(this.sh.ctl, BLOCKED, 1);
+    this.drive(st);
   }
 
   /** Installs a task's globals and call sites on this thread's runtime. */
@@ -371,7 +433,7 @@ export class Conc {
     // What the task held back is queued when it ends or parks: the thread moves on.
     this.held.publishFrom(saved.held);
     const rt = this.rt;
-    if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
+    if (parked !== null) parked.sites = sitesOf(parked.sites, rt.sites, saved.depth, rt.depth);
     this.globals.restore(saved.G);
     rt.depth = saved.depth;
     this.cur = saved.cur;

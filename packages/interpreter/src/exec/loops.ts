@@ -10,7 +10,7 @@ import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
-import { anyExprGen, anyGen, type ExprGen, genOf, setGen, step as stepG, valueOf } from '../conc/gen';
+import { anyExprGen, anyGen, type ExprGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, step as stepG, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileBody, compileStmt } from './stmt';
 import { startsTasks } from '../conc/analysis';
@@ -48,7 +48,7 @@ function loopBody(cx: FnCtx, body: Stmt): Exec {
   return startsTasks(body) ? around(b, () => rt.heldLoopTick()) : b;
 }
 
-/** `e` (both forms) with `before` run first. */
+/** `e` (all its forms) with `before` run first. */
 function around(e: Exec, before: () => void): Exec {
   const q: Exec = (f) => {
     before();
@@ -56,6 +56,17 @@ function around(e: Exec, before: () => void): Exec {
   };
   const g = genOf(e);
   if (g === undefined) return q;
+  const l = leafOf(e);
+  if (l !== undefined) {
+    return setLeaf(q, {
+      start: (f) => {
+        before();
+        return l.start(f);
+      },
+      retry: l.retry,
+      req: l.req,
+    });
+  }
   return setGen(q, function* (f): Gen<number> {
     before();
     return yield* g(f);
@@ -289,6 +300,8 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTasks(cx, e);
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
+  const bl = leafOf(body);
+  if (cg === undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, whileLeaf(c as (f: unknown[]) => boolean, bl)));
   const bg = genOf(body);
   return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     while (cg === undefined ? c(f) : yield* cg(f)) {
@@ -298,6 +311,24 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   }));
+}
+
+/** `while c { body }` as a statement leaf, for a condition that cannot suspend and a body that is a leaf. */
+function whileLeaf(c: (f: unknown[]) => boolean, body: Leaf): Leaf {
+  /** Goes on after an iteration that completed with `r`. */
+  const next = (f: unknown[], r: unknown): unknown => {
+    for (;;) {
+      if (r === BREAK) return NORMAL;
+      if (r === RETURN || r === PENDING) return r;
+      if (!c(f)) return NORMAL;
+      r = body.start(f);
+    }
+  };
+  return {
+    start: (f) => next(f, NORMAL),
+    retry: (f) => next(f, body.retry(f)),
+    req: body.req,
+  };
 }
 
 export function compileCFor(cx: FnCtx, s: CForStmt): Exec {

@@ -13,16 +13,14 @@ import { compileDestructure, compileVarDecl } from './declare';
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
 import { compileSpawn } from '../conc/compile';
-import { anyExprGen, anyGen, compileForms, type ExprGen, genOf, seqGen, setGen, setLeaf, stmtLeaf } from '../conc/gen';
+import { anyExprGen, anyGen, compileForms, type ExprGen, genOf, ifLeaf, setGen, setLeaf, stmtLeaf, suspendableSeq } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileSelect, expandParallel } from '../conc/select';
 
 export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
   if (execs.length === 1) return execs[0];
-  const e = sequence(execs);
-  const g = seqGen(execs, NORMAL);
-  return g === undefined ? e : setGen(e, g);
+  return suspendableSeq(cx, sequence(execs), execs, NORMAL);
 }
 
 function sequence(execs: Exec[]): Exec {
@@ -102,6 +100,10 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
       const e: Exec = b === null ? (f) => (c(f) ? a(f) : NORMAL) : (f) => (c(f) ? a(f) : b(f));
       if (!anyGen(a, b) && !anyExprGen(cond)) return e;
       const cg = cond.gen as ExprGen | undefined;
+      if (cg === undefined) {
+        const l = ifLeaf(cx, c as (f: unknown[]) => boolean, a, b, NORMAL);
+        if (l !== undefined) return setLeaf(e, l);
+      }
       const ag = genOf(a);
       const bg = b === null ? undefined : genOf(b);
       return setGen(e, function* (f): Gen<number> {
