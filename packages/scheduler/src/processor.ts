@@ -35,7 +35,7 @@ import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
 import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
 import { EXECUTED, INBOX, INJECT, RESUMING, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
-import { TaskContext, Suspension } from './context';
+import { TaskContext, Suspension, SUSPENDED } from './context';
 import { decodeError, encodeError } from './errors';
 
 export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
@@ -405,7 +405,7 @@ export class Processor {
       const fn = this.fn;
       if (!fn) throw new Error('no task function loaded on this thread');
       const result = fn(this.codec.decode(tag, payload), this.ctx);
-      if (result instanceof Suspension && result.future === this.current) return;
+      if (result === SUSPENDED || (result instanceof Suspension && result.future === this.current)) return;
       this.finish(this.current, OK, result);
     } catch (error) {
       this.finish(this.current, ERR, encodeError(error));
