@@ -10,9 +10,10 @@
 //      A spawn with a future is queued lazily, and may run inline at its
 //      await (held-task.ts).
 //   2. run (whichever thread takes it): functions that may suspend run as a
-//      generator; a yielded `Req` parks the task with the scheduler's
-//      suspension hook (ctx.suspend + onReady) so the thread runs other
-//      work (§12.4). Started tasks resume on their own thread.
+//      generator, or as their body's statement leaf (gen.ts); a `Req` parks
+//      the task with the scheduler's suspension hook (returning SUSPENDED,
+//      one onReady per thing waited for) so the thread runs other work
+//      (§12.4). Started tasks resume on their own thread.
 //   3. finish: flush this thread's output, complete the future with the
 //      result (the scheduler publishes its state after the value), then
 //      LIVE-1 — so whoever sees LIVE reach 0 or the future done also sees the
@@ -24,7 +25,7 @@
 // tasks and continuations, firing timers, draining the output log, checking
 // for the end flag and for deadlocks (§10.2, §10.3).
 
-import type { Scheduler, Suspension, TaskContext } from '@wyn/scheduler';
+import type { Scheduler, SUSPENDED, TaskContext } from '@wyn/scheduler';
 import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
 import { ExitSignal, type Site } from '../runtime/errors';
@@ -93,12 +94,15 @@ interface TaskState {
   gen: Gen<number> | null;
   leaf: Leaf | null;
   fr: unknown[] | null;
-  susp: Suspension | null;
   /** This thread's call depth under the task while it runs: a resumed task may sit at another depth. */
   base: number;
-  /** While parked: whether it counts as blocked (a sleep does not, Req.timer). */
-  counted: boolean;
+  /** NEVER_PARKED, or how it parked last: PARKED_BLOCKED, or PARKED_TIMER (a sleep, not counted as blocked). */
+  park: number;
 }
+
+const NEVER_PARKED = 0;
+const PARKED_BLOCKED = 1;
+const PARKED_TIMER = 2;
 
 /** What a thread had installed before a task entered (Conc.enter). */
 interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null; held: number }
@@ -300,7 +304,7 @@ export class Conc {
     }
     const r = this.runPlain(st, inst, fr);
     // A failed task's future never completes: whoever awaits it waits until main ends the run.
-    if (r === TASK_FAILED) return st.susp ?? this.ctx.suspend();
+    if (r === TASK_FAILED) return this.ctx.suspended();
     return this.finish(st, r);
   }
 
@@ -330,7 +334,7 @@ export class Conc {
 
   /** A task about to run from `msg`: not parked yet, nothing entered. */
   private taskState(fid: number, msg: TaskMsg): TaskState {
-    return { fid, G: this.snapshot(msg), sites: NO_SITES, gen: null, leaf: null, fr: null, susp: null, base: 0, counted: false };
+    return { fid, G: this.snapshot(msg), sites: NO_SITES, gen: null, leaf: null, fr: null, base: 0, park: NEVER_PARKED };
   }
 
   /**
@@ -360,9 +364,9 @@ export class Conc {
   }
 
   /**
-   * Runs a suspendable task until it ends or parks; returns the suspension on
-   * the first park. A leaf task starts at its first run (it has no suspension
-   * yet) and retries its pending leaf after that.
+   * Runs a suspendable task until it ends or parks (then returns SUSPENDED).
+   * A leaf task starts at its first run (it never parked yet) and retries its
+   * pending leaf after that.
    */
   private drive(st: TaskState): unknown {
     const saved = this.enter(st);
@@ -372,7 +376,7 @@ export class Conc {
       const l = st.leaf;
       if (l !== null) {
         const fr = st.fr!;
-        done = st.susp === null ? l.start(fr) : l.retry(fr);
+        done = st.park === NEVER_PARKED ? l.start(fr) : l.retry(fr);
         if (done === PENDING) req = l.req(fr);
       } else {
         const r = st.gen!.next();
@@ -382,7 +386,7 @@ export class Conc {
     } catch (e) {
       this.fail(e, saved);
       // The future never completes: whoever awaits it waits until main ends the run.
-      return st.susp ?? this.ctx.suspend();
+      return this.ctx.suspended();
     }
     if (req === undefined) {
       const result = done === RETURN ? this.rt.ret : undefined;
@@ -391,13 +395,12 @@ export class Conc {
     }
     this.leave(saved, st);
     this.park(st, req);
-    if (st.susp === null) st.susp = this.ctx.suspend();
-    return st.susp;
+    return this.ctx.suspended();
   }
 
   private park(st: TaskState, req: Req): void {
     const counted = req.timer !== true;
-    st.counted = counted;
+    st.park = counted ? PARKED_BLOCKED : PARKED_TIMER;
     if (counted) Atomics.add(this.sh.ctl, BLOCKED, 1);
     const futs = req.futs ?? NO_HANDLES;
     const chans = req.chans ?? NO_HANDLES;
@@ -414,7 +417,7 @@ export class Conc {
   }
 
   private resume(st: TaskState): void {
-    if (st.counted) Atomics.sub(this.sh.ctl, BLOCKED, 1);
+    if (st.park === PARKED_BLOCKED) Atomics.sub(this.sh.ctl, BLOCKED, 1);
     this.drive(st);
   }
 
@@ -440,20 +443,20 @@ export class Conc {
   }
 
   /**
-   * Completes the task's future now, through its suspension (made here for a
-   * task that never parked), so that LIVE drops only after the value is
-   * published; the scheduler sees the suspension and completes nothing itself.
+   * Completes the task's future now, so that LIVE drops only after the value
+   * is published; returns SUSPENDED, so that the scheduler (for a task that
+   * never parked) completes nothing itself. A parked task keeps no
+   * Suspension object: its future is `fid` (ctx.complete).
    */
-  private finish(st: TaskState, result: unknown): Suspension {
+  private finish(st: TaskState, result: unknown): typeof SUSPENDED {
     const sh = this.sh;
     this.rt.flush();
-    const susp = st.susp ?? this.ctx.suspend();
-    susp.resolve(st.fid === 0 ? undefined : toPlain(result));
+    this.ctx.complete(st.fid, st.fid === 0 ? undefined : toPlain(result));
     Atomics.add(sh.ctl, PROGRESS, 1);
     Atomics.sub(sh.ctl, LIVE, 1);
     // Main runs tasks only while it pumps, never asleep: no need to wake itself.
     if (!this.isMain) sh.wakeMain();
-    return susp;
+    return this.ctx.suspended();
   }
 
   /** A task ended by `exit(n)` or a fatal error: leave it, report it and flag the run (§10.1, §12.7). */

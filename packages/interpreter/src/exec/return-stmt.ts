@@ -78,16 +78,20 @@ export function returnExec(cx: FnCtx, v: Compiled, span: ReturnStmt['span']): Ex
       return RETURN;
     };
   if (v.gen === undefined && (ds < 0 || !cx.suspends)) return e;
-  // The value is computed into a slot, then converted as the closure does (`Some`, widening).
-  const { slot, read } = slotOf(cx, v.t);
-  const conv = returnValue(cx, read, span);
   if (ds < 0 && v.leaf !== undefined) {
+    // The leaf's value, converted as the closure does (`Some`, widening) right after it is set: no frame slot needed.
+    let got: unknown;
+    const convGot = returnValue(cx, { t: v.t, ev: () => got }, span);
     return setLeaf(e, stmtLeaf(v.leaf, (f, x) => {
-      f[slot] = x;
-      rt.ret = conv(f);
+      got = x;
+      rt.ret = convGot(f);
+      got = undefined;
       return RETURN;
     }));
   }
+  // The value is computed into a slot, then converted as the closure does (`Some`, widening).
+  const { slot, read } = slotOf(cx, v.t);
+  const conv = returnValue(cx, read, span);
   const g = v.gen as ExprGen | undefined;
   const vev = v.ev;
   return setGen(e, function* (f): Gen<number> {
