@@ -1,8 +1,9 @@
 // What a parked task keeps (conc/gen.ts, DESIGN §4 "memory per blocked
 // task"): a function whose suspension points are all leaves (recv, send,
-// await, sleep as statements `e`, `return e`, `x = e`, `var x = e`, inside
-// sequences, `if` and `while`) runs as a statement leaf over its frame, with
-// no generator; other shapes keep their generator form. Structural checks on
+// await, sleep and calls of functions that may suspend, as statements `e`,
+// `return e`, `x = e`, `var x = e`, inside sequences, `if`, `while` and
+// `for` over a range) runs as a statement leaf over its frame, with no
+// generator; other shapes keep their generator form. Structural checks on
 // the compiled spawn targets, not memory figures; the golden concurrency
 // tests check that both forms behave the same.
 
@@ -44,6 +45,10 @@ fn ranged(ch: int) {
     for i in 0..3 { ch.send(i) }
 }
 
+fn listed(ch: int) {
+    for x in [1, 2] { ch.send(x) }
+}
+
 fn deferred(ch: int) -> int {
     defer println("done")
     return ch.recv()
@@ -58,6 +63,7 @@ fn main() {
     var fs = [spawn waiter(ch, 0), spawn implicit(ch), spawn awaits(ch), spawn nested(ch)]
     spawn pump(ch, ch)
     spawn ranged(ch)
+    spawn listed(ch)
     spawn deferred(ch)
 }
 `;
@@ -70,7 +76,7 @@ function targets(): Map<string, FnInstance> {
 
 test('a task whose suspension points are all leaves parks without a generator', () => {
   const fns = targets();
-  for (const name of ['waiter', 'implicit', 'pump', 'awaits']) {
+  for (const name of ['waiter', 'implicit', 'pump', 'awaits', 'ranged', 'nested']) {
     const inst = fns.get(name)!;
     expect({ name, leaf: inst.leaf !== null }).toEqual({ name, leaf: true });
   }
@@ -78,8 +84,8 @@ test('a task whose suspension points are all leaves parks without a generator', 
 
 test('other shapes keep their generator form', () => {
   const fns = targets();
-  // A for loop, a defer, and a call of a function that may suspend are not leaves.
-  for (const name of ['ranged', 'deferred', 'nested']) {
+  // A for loop over an array and a defer are not leaves.
+  for (const name of ['listed', 'deferred']) {
     const inst = fns.get(name)!;
     expect({ name, gen: inst.gen !== null, leaf: inst.leaf !== null }).toEqual({ name, gen: true, leaf: false });
   }

@@ -239,20 +239,28 @@ export function compileForms(cx: FnCtx, strict: boolean, compile: () => Compiled
   let c = value;
   if (strict && anyExprGen(...kids)) {
     const again = replaying(cx, kids, compile);
-    if (again !== null) c = overSlots(c, again.value, again.slots, kids);
+    if (again !== null) c = overSlots(cx, c, again.value, again.slots, kids);
   }
   if (outer !== null) outer.push(c);
   return c;
 }
 
-/** `c`'s generator: fills the slots of its operands (`kids`) in order, leaves inline, then runs `c2` over them. */
-function overSlots(c: Compiled, c2: Compiled, slots: number[], kids: Compiled[]): Compiled {
+/**
+ * `c`'s suspendable form: fills the slots of its operands (`kids`) in
+ * order, leaves inline, then runs `c2` over them. A leaf itself when every
+ * operand that may suspend is a leaf and `c2` is one or cannot suspend.
+ */
+function overSlots(cx: FnCtx, c: Compiled, c2: Compiled, slots: number[], kids: Compiled[]): Compiled {
   const ev2 = c2.ev;
   const g2 = c2.gen as ExprGen | undefined;
   const n = kids.length;
   const evs = kids.map((k) => k.ev);
   const gs = kids.map((k) => k.gen as ExprGen | undefined);
   const ls = kids.map((k) => k.leaf);
+  if ((g2 === undefined || c2.leaf !== undefined) && kids.every((k, i) => ls[i] !== undefined || gs[i] === undefined)) {
+    const leaf = operandsLeaf(cx, slots, evs, ls, ev2, c2.leaf);
+    return { t: c.t, ev: c.ev, gen: leafGen(leaf), leaf };
+  }
   const gen: ExprGen = function* (f) {
     for (let i = 0; i < n; i++) {
       const l = ls[i];
@@ -272,6 +280,51 @@ function overSlots(c: Compiled, c2: Compiled, slots: number[], kids: Compiled[])
     return g2 === undefined ? ev2(f) : yield* g2(f);
   };
   return { t: c.t, ev: c.ev, gen };
+}
+
+/**
+ * overSlots' leaf: which operand is pending in a fresh frame slot (`n`: the
+ * node's own operation, `last`, a leaf over the filled slots).
+ */
+function operandsLeaf(
+  cx: FnCtx, slots: number[], evs: Array<Compiled['ev']>, ls: Array<Leaf | undefined>, ev2: Compiled['ev'], last: Leaf | undefined,
+): Leaf {
+  const pc = cx.temp();
+  const n = slots.length;
+  /** Fills the operands from `i` on, then does the operation. */
+  const from = (f: unknown[], i: number): unknown => {
+    for (; i < n; i++) {
+      const l = ls[i];
+      if (l === undefined) {
+        f[slots[i]] = evs[i](f);
+        continue;
+      }
+      const v = l.start(f);
+      if (v === PENDING) {
+        f[pc] = i;
+        return PENDING;
+      }
+      f[slots[i]] = v;
+    }
+    if (last === undefined) return ev2(f);
+    f[pc] = n;
+    return last.start(f);
+  };
+  return {
+    start: (f) => from(f, 0),
+    retry: (f) => {
+      const i = f[pc] as number;
+      if (i === n) return last!.retry(f);
+      const v = ls[i]!.retry(f);
+      if (v === PENDING) return PENDING;
+      f[slots[i]] = v;
+      return from(f, i + 1);
+    },
+    req: (f) => {
+      const i = f[pc] as number;
+      return i === n ? last!.req(f) : ls[i]!.req(f);
+    },
+  };
 }
 
 /** Runs `compile`, returning the expressions compiled directly inside it, in order. */

@@ -19,8 +19,12 @@ import { startsTasks } from '../conc/analysis';
 export type Loop = (f: unknown[], body: Exec) => number;
 /** The same loop, stepping a body that may suspend, its iterable or bounds suspending where they do (conc/gen.ts). */
 export type LoopG = (f: unknown[], body: Exec) => Gen<number>;
-/** A compiled iteration: `suspends` when its iterable or bounds contain a suspension point. */
-export interface Iteration { loop: Loop; loopG: LoopG; suspends: boolean }
+/**
+ * A compiled iteration: `suspends` when its iterable or bounds contain a
+ * suspension point. `leaf`, where the iteration keeps all its state in the
+ * frame, makes it a statement leaf over a body that is one (conc/gen.ts).
+ */
+export interface Iteration { loop: Loop; loopG: LoopG; suspends: boolean; leaf?: (body: Leaf) => Leaf }
 
 function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
   if (b === undefined || b.name === null) return null;
@@ -245,8 +249,34 @@ function rangeLoop(
     };
   }
   const extra = inclusive ? 1 : 0;
+  /** The loop's leaf: its counter is the loop variable's slot, so it needs no other state. */
+  const leaf = (body: Leaf): Leaf => {
+    /** Runs iterations from counter `i` on. */
+    const from = (f: unknown[], i: number): unknown => {
+      const v = fr(f);
+      for (; i < ee(f) + extra; ) {
+        v[slot] = i;
+        const c = body.start(f);
+        if (c === PENDING) return PENDING;
+        if (c !== NORMAL && stop(c as number)) return c === RETURN ? RETURN : NORMAL;
+        i = (v[slot] as number) + 1;
+      }
+      return NORMAL;
+    };
+    return {
+      start: (f) => from(f, se(f)),
+      retry: (f) => {
+        const c = body.retry(f);
+        if (c === PENDING) return PENDING;
+        if (c !== NORMAL && stop(c as number)) return c === RETURN ? RETURN : NORMAL;
+        return from(f, (fr(f)[slot] as number) + 1);
+      },
+      req: body.req,
+    };
+  };
   return {
     suspends,
+    leaf: suspends ? undefined : leaf,
     loop: (f, body) => {
       const v = fr(f);
       for (let i = se(f); i < ee(f) + extra; ) {
@@ -273,12 +303,14 @@ function rangeLoop(
 
 export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.pushScope();
-  const { loop, loopG, suspends } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
+  const { loop, loopG, suspends, leaf } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
   cx.loopDepth++;
   const body = loopBody(cx, s.body);
   cx.loopDepth--;
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
+  const bl = leafOf(body);
+  if (leaf !== undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, leaf(bl)));
   // A body that may suspend parks the task between iterations' statements (§12.4).
   return queuingHeldTasks(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
 }
