@@ -90,12 +90,9 @@ interface TaskState {
   fid: number;
   G: unknown[];
   sites: Site[];
-  /** How the task runs: a generator, or its body's statement leaf over its first frame `fr` (conc/gen.ts). */
-  gen: Gen<number> | null;
-  leaf: Leaf | null;
+  /** How the task runs: a generator, or (with its first frame in `fr`) its body's statement leaf (conc/gen.ts). */
+  run: Gen<number> | Leaf | null;
   fr: unknown[] | null;
-  /** This thread's call depth under the task while it runs: a resumed task may sit at another depth. */
-  base: number;
   /** NEVER_PARKED, or how it parked last: PARKED_BLOCKED, or PARKED_TIMER (a sleep, not counted as blocked). */
   park: number;
 }
@@ -104,11 +101,17 @@ const NEVER_PARKED = 0;
 const PARKED_BLOCKED = 1;
 const PARKED_TIMER = 2;
 
-/** What a thread had installed before a task entered (Conc.enter). */
-interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null; held: number }
+/**
+ * What a thread had installed before a task entered (Conc.enter). `depth` is
+ * also the entered task's base call depth on this thread: a resumed task may
+ * sit at another depth than where it parked.
+ */
+interface Saved { G: unknown[] | null; depth: number; base: number; cur: TaskState | null; held: number }
 
 export class Conc {
   cur: TaskState | null = null;
+  /** The running task's base call depth (Saved.depth of its entry). */
+  private base = 0;
   /** This thread's lazily queued spawn (held-task.ts). */
   readonly held: HeldTask;
   scheduler: Scheduler | null = null;
@@ -222,9 +225,9 @@ export class Conc {
     return v.ran ? fromPlain(v.slot, this.types) : this.valueOf(v.id);
   }
 
-  /** The running task's base call depth on this thread (see TaskState.base). */
+  /** The running task's base call depth on this thread (see Saved). */
   taskBase(): number {
-    return this.cur === null ? 0 : this.cur.base;
+    return this.cur === null ? 0 : this.base;
   }
 
   /** §3.4: cooperative, so the scheduler's own cancellation (which skips unstarted tasks) is not used. */
@@ -297,9 +300,9 @@ export class Conc {
     if (inst.gen !== null) {
       st.sites = taskSites(inst);
       if (inst.leaf !== null) {
-        st.leaf = inst.leaf;
+        st.run = inst.leaf;
         st.fr = fr;
-      } else st.gen = inst.gen(fr) as Gen<number>;
+      } else st.run = inst.gen(fr) as Gen<number>;
       return this.drive(st);
     }
     const r = this.runPlain(st, inst, fr);
@@ -334,7 +337,7 @@ export class Conc {
 
   /** A task about to run from `msg`: not parked yet, nothing entered. */
   private taskState(fid: number, msg: TaskMsg): TaskState {
-    return { fid, G: this.snapshot(msg), sites: NO_SITES, gen: null, leaf: null, fr: null, base: 0, park: NEVER_PARKED };
+    return { fid, G: this.snapshot(msg), sites: NO_SITES, run: null, fr: null, park: NEVER_PARKED };
   }
 
   /**
@@ -356,7 +359,7 @@ export class Conc {
     const fv = fromPlain(msg[2], this.types) as FnVal;
     const args = msg.slice(3).map((p) => fromPlain(p, this.types));
     const gen = fv.gen;
-    st.gen = (function* (): Gen<number> {
+    st.run = (function* (): Gen<number> {
       rt.ret = gen !== null ? yield* (gen(args) as Gen<unknown>) : fv.call(args);
       return RETURN;
     })();
@@ -373,13 +376,13 @@ export class Conc {
     let done: unknown = PENDING;
     let req: Req | undefined;
     try {
-      const l = st.leaf;
-      if (l !== null) {
-        const fr = st.fr!;
+      const fr = st.fr;
+      if (fr !== null) {
+        const l = st.run as Leaf;
         done = st.park === NEVER_PARKED ? l.start(fr) : l.retry(fr);
         if (done === PENDING) req = l.req(fr);
       } else {
-        const r = st.gen!.next();
+        const r = (st.run as Gen<number>).next();
         if (r.done) done = r.value;
         else req = r.value;
       }
@@ -424,10 +427,10 @@ export class Conc {
   /** Installs a task's globals and call sites on this thread's runtime. */
   private enter(st: TaskState): Saved {
     const rt = this.rt;
-    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, cur: this.cur, held: this.held.mark };
+    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, base: this.base, cur: this.cur, held: this.held.mark };
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
-    st.base = saved.depth;
+    this.base = saved.depth;
     this.cur = st;
     return saved;
   }
@@ -439,6 +442,7 @@ export class Conc {
     if (parked !== null) parked.sites = sitesOf(parked.sites, rt.sites, saved.depth, rt.depth);
     this.globals.restore(saved.G);
     rt.depth = saved.depth;
+    this.base = saved.base;
     this.cur = saved.cur;
   }
 
