@@ -157,7 +157,10 @@ export function suspendableSeq(cx: FnCtx, e: Exec, execs: Exec[], NORMAL: number
   if (g === undefined) return e;
   const ls = execs.map((x) => leaves.get(x));
   if (execs.some((x, i) => ls[i] === undefined && gens.has(x))) return setGen(e, g);
-  const pc = cx.temp();
+  // With a single leaf statement, the pending one is always that one: no slot.
+  const single = ls.filter((l) => l !== undefined).length === 1 ? ls.findIndex((l) => l !== undefined) : -1;
+  const pc = single >= 0 ? -1 : cx.temp();
+  const at = (f: unknown[]): number => (single >= 0 ? single : (f[pc] as number));
   const n = execs.length;
   /** Runs the statements from `i` on (the previous one completed normally). */
   const from = (f: unknown[], i: number): unknown => {
@@ -165,7 +168,7 @@ export function suspendableSeq(cx: FnCtx, e: Exec, execs: Exec[], NORMAL: number
       const l = ls[i];
       const c = l === undefined ? execs[i](f) : l.start(f);
       if (c === PENDING) {
-        f[pc] = i;
+        if (pc >= 0) f[pc] = i;
         return PENDING;
       }
       if (c !== NORMAL) return c;
@@ -175,12 +178,12 @@ export function suspendableSeq(cx: FnCtx, e: Exec, execs: Exec[], NORMAL: number
   return setLeaf(e, {
     start: (f) => from(f, 0),
     retry: (f) => {
-      const i = f[pc] as number;
+      const i = at(f);
       const c = ls[i]!.retry(f);
       if (c === PENDING || c !== NORMAL) return c;
       return from(f, i + 1);
     },
-    req: (f) => ls[f[pc] as number]!.req(f),
+    req: (f) => ls[at(f)]!.req(f),
   });
 }
 
@@ -289,8 +292,13 @@ function overSlots(cx: FnCtx, c: Compiled, c2: Compiled, slots: number[], kids: 
 function operandsLeaf(
   cx: FnCtx, slots: number[], evs: Array<Compiled['ev']>, ls: Array<Leaf | undefined>, ev2: Compiled['ev'], last: Leaf | undefined,
 ): Leaf {
-  const pc = cx.temp();
   const n = slots.length;
+  // Where it can be pending: a leaf operand, or the operation itself; with one such place, no slot.
+  const places = [...ls.keys()].filter((i) => ls[i] !== undefined);
+  if (last !== undefined) places.push(n);
+  const single = places.length === 1 ? places[0] : -1;
+  const pc = single >= 0 ? -1 : cx.temp();
+  const at = (f: unknown[]): number => (single >= 0 ? single : (f[pc] as number));
   /** Fills the operands from `i` on, then does the operation. */
   const from = (f: unknown[], i: number): unknown => {
     for (; i < n; i++) {
@@ -301,19 +309,19 @@ function operandsLeaf(
       }
       const v = l.start(f);
       if (v === PENDING) {
-        f[pc] = i;
+        if (pc >= 0) f[pc] = i;
         return PENDING;
       }
       f[slots[i]] = v;
     }
     if (last === undefined) return ev2(f);
-    f[pc] = n;
+    if (pc >= 0) f[pc] = n;
     return last.start(f);
   };
   return {
     start: (f) => from(f, 0),
     retry: (f) => {
-      const i = f[pc] as number;
+      const i = at(f);
       if (i === n) return last!.retry(f);
       const v = ls[i]!.retry(f);
       if (v === PENDING) return PENDING;
@@ -321,7 +329,7 @@ function operandsLeaf(
       return from(f, i + 1);
     },
     req: (f) => {
-      const i = f[pc] as number;
+      const i = at(f);
       return i === n ? last!.req(f) : ls[i]!.req(f);
     },
   };
