@@ -27,17 +27,23 @@
 // What a parked task keeps is its chain of suspended generators: every
 // level costs a generator object and its register file (~170 bytes), and
 // each level above the innermost also holds the IteratorResult passing
-// through it. So the common shapes get no levels of their own:
+// through it (DESIGN §4: memory per blocked task). So the common shapes
+// need no generator at all:
 //   - a suspension point whose operands cannot suspend (recv, send, await,
-//     sleep) is a `Leaf`: its operands are evaluated once, then it is
-//     attempted until it completes, keeping what it needs between attempts
-//     in frame slots. Its consumer loops over the attempts inline: a strict
-//     node filling its slots, and the statements `e`, `return e`, `x = e`
-//     and `var x = e`, which are leaves in turn (statement leaves, whose
-//     value is a completion), run inline by a statement sequence.
-//   - consumers call their children's generators directly (no `valueOf` or
-//     `step` helper generator in between).
-// A function body `{ ...; return Task.recv(ch) }` thus parks as one generator.
+//     sleep, a call of a function that may suspend) is a `Leaf`: its
+//     operands are evaluated once, then it is attempted until it completes,
+//     keeping what it needs between attempts in frame slots (a call keeps
+//     its callee's frame, or its callee's generator, there).
+//   - nodes made of leaves are leaves in turn, with the place where they
+//     are pending in a frame slot when there are several: a strict node
+//     whose suspending operands are leaves, the statements `e`, `return e`,
+//     `x = e` and `var x = e` of a leaf (statement leaves, whose value is a
+//     completion), sequences, `if`, `while` and `for` over a range.
+//   - a function body that is a statement leaf runs as one: Conc.drive and
+//     callers take `FnInstance.leaf`, and the task parks as its frames.
+//   - everything else keeps generators, and runs leaves inline rather than
+//     through `leafGen`; consumers call their children's generators directly
+//     (no `valueOf` or `step` helper generator in between).
 
 import type { Compiled, Exec, FnCtx } from '../compile/context';
 import type { FnVal } from '../runtime/values';
