@@ -6,6 +6,7 @@ import type { EnumDecl, FnDecl, ImportDecl, SourceFile, Stmt, StructDecl, TraitD
 import type { VarInfo } from './compile/context';
 import { ANY, type Type } from './types';
 import type { Site } from './runtime/errors';
+import type { Leaf } from './conc/gen';
 
 export interface TypeEnv {
   resolveType(node: TypeNode, params: Map<string, Type>, mod: ModuleCtx): Type;
@@ -114,10 +115,14 @@ export class FnInstance {
   nslots = 0;
   /** Suspendable form (functions that may suspend, DESIGN §2): a generator over the same completion codes. */
   gen: ((fr: unknown[]) => Generator<unknown, number, void>) | null = null;
+  /** When the suspendable body is a statement leaf (conc/gen.ts): that leaf, which runs without a generator. */
+  leaf: Leaf | null = null;
   genSlots = 0;
   state: 'new' | 'compiling' | 'done' = 'new';
   /** The first frame of a task that runs this function (its call stack in panics, §10.1); made at its first run. */
   taskSite: Site | null = null;
+  /** The call stack such a task starts with, `[taskSite]`, shared by its tasks (conc/runtime.ts). */
+  taskSites: Site[] | null = null;
   constructor(
     readonly def: FnDef,
     readonly typeArgs: Map<string, Type>,

@@ -185,13 +185,13 @@ export class Channels {
   }
 
   /**
-   * Calls `cb` on this thread when `ch` may accept a send (`'send'`) or hold
-   * an item or be closed (`'recv'`); the callback must retry its operation.
-   * `oneOfMany`: the caller waits on other channels or futures too, so the
-   * callback may not retry here (see SENDW, RECVW above).
+   * Calls `cb(arg)` on this thread when `ch` may accept a send (`'send'`) or
+   * hold an item or be closed (`'recv'`); the callback must retry its
+   * operation. `oneOfMany`: the caller waits on other channels or futures
+   * too, so the callback may not retry here (see SENDW, RECVW above).
    */
-  onReady(ch: number, op: 'send' | 'recv', cb: () => void, oneOfMany = false): void {
-    const w = this.p.resumeRecord(cb, oneOfMany ? ONE_OF_MANY : 0);
+  onReady<T>(ch: number, op: 'send' | 'recv', cb: (arg: T) => void, oneOfMany = false, arg?: T): void {
+    const w = this.p.resumeRecord(cb, oneOfMany ? ONE_OF_MANY : 0, arg);
     const v = this.lock(ch);
     const base = ch * W;
     const ready = v[base + CLOSED] !== 0 || (op === 'send' ? v[base + COUNT] < v[base + CAP] : v[base + COUNT] > 0);

@@ -42,6 +42,15 @@ export class Suspension {
   }
 }
 
+/**
+ * The lighter form of a Suspension, for embedders that park very many tasks
+ * (an object per parked task adds up): a task function returns SUSPENDED,
+ * keeps its `currentFuture`, and later completes that future exactly once
+ * with `ctx.complete`. A registered symbol, like channel.ts's EMPTY, so that
+ * every copy of this package a thread loads agrees on it.
+ */
+export const SUSPENDED: unique symbol = Symbol.for('@wyn/scheduler.suspended') as never;
+
 export class TaskContext {
   readonly channels: Channels;
   readonly cells: Cells;
@@ -129,6 +138,20 @@ export class TaskContext {
     return this.p.step();
   }
 
+  /** SUSPENDED, for embedders that load this package lazily (a task function returns it to give its thread back). */
+  suspended(): typeof SUSPENDED {
+    return SUSPENDED;
+  }
+
+  /**
+   * Completes the future of a task that returned SUSPENDED with `value`;
+   * nothing for 0 (a detached task's `currentFuture`). Call it exactly once
+   * per such task, on any thread.
+   */
+  complete(future: FutureHandle, value: unknown): void {
+    if (future > 0) this.p.finish(future, OK, value);
+  }
+
   /** Lets the running task return without a result; see Suspension. */
   suspend(): Suspension {
     if (this.p.current === 0) throw new Error('suspend() outside a task');
@@ -150,9 +173,13 @@ export class TaskContext {
     return Atomics.load(this.p.state.control, RESUMING);
   }
 
-  /** Calls `cb` on this thread once `future` is complete (then `join` returns at once). */
-  onReady(future: FutureHandle, cb: () => void): void {
-    this.p.onFuture(future, cb);
+  /**
+   * Calls `cb(arg)` on this thread once `future` is complete (then `join`
+   * returns at once). One callback for many waits, each with its own `arg`,
+   * costs less than a closure per wait.
+   */
+  onReady<T>(future: FutureHandle, cb: (arg: T) => void, arg?: T): void {
+    this.p.onFuture(future, cb, arg);
   }
 
   /** Non-blocking select over channel operations; see channel.ts. */

@@ -4,7 +4,7 @@
  */
 export { Scheduler, type RunOptions, type SchedulerStats } from './scheduler';
 export { type SchedulerOptions } from './options';
-export { TaskContext, Suspension, type FutureHandle } from './context';
+export { TaskContext, Suspension, SUSPENDED, type FutureHandle } from './context';
 export { Channels, ChannelClosedError, EMPTY, CLOSED_CHANNEL, type SelectCase, type SelectResult } from './channel';
 export { Cells } from './cells';
 export { Codec, type CustomTag } from './codec';

@@ -4,6 +4,7 @@
  * inside a worker (the shape of piscina's kDefaultOptions/FilledOptions).
  */
 import type * as Os from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { CustomTag } from './codec';
 
 export interface SchedulerOptions {
@@ -32,6 +33,14 @@ export interface SchedulerOptions {
   workerData?: unknown;
   /** Custom codec tags for values `run()` sends; the worker module exports the same as `codecTags`. */
   codecTags?: readonly CustomTag[];
+  /**
+   * V8 heap limits of each worker thread, as `new Worker`'s (piscina has the
+   * same option); default: Node's, those of the main thread. A smaller
+   * `maxYoungGenerationSizeMb` bounds what a worker's young generation may
+   * grow to: V8 grows it up to 16 MB per semi-space (48 MB in all) while much
+   * of what is allocated survives, and that memory stays resident.
+   */
+  resourceLimits?: ResourceLimits;
 }
 
 export type FilledOptions = Required<SchedulerOptions>;
@@ -43,6 +52,7 @@ export const defaultOptions = {
   maxQueue: Infinity,
   codecTags: [] as readonly CustomTag[],
   workerData: undefined as unknown,
+  resourceLimits: {} as ResourceLimits,
 };
 
 function positiveInteger(value: unknown, name: string, min: number): number {
@@ -72,5 +82,7 @@ export function fillOptions(options: SchedulerOptions): FilledOptions {
   if (maxQueue !== Infinity) positiveInteger(maxQueue, 'maxQueue', 1);
   const codecTags = options.codecTags ?? defaultOptions.codecTags;
   if (!Array.isArray(codecTags)) throw new TypeError('options.codecTags must be an array');
-  return { filename, workers, inline, dequeCapacity, idleTimeout, maxQueue, codecTags, workerData: options.workerData };
+  const resourceLimits = options.resourceLimits ?? defaultOptions.resourceLimits;
+  if (typeof resourceLimits !== 'object' || resourceLimits === null) throw new TypeError('options.resourceLimits must be an object');
+  return { filename, workers, inline, dequeCapacity, idleTimeout, maxQueue, codecTags, workerData: options.workerData, resourceLimits };
 }

@@ -24,12 +24,18 @@
  * (its own first) until the joined future completes. A task that instead
  * wants to give its thread back returns `ctx.suspend()` and resolves that
  * suspension later from a continuation registered with `ctx.onReady`.
+ *
+ * A continuation is a callback and its argument, kept on its thread under a
+ * token (word 2 of its resume record) until it runs; tokens are reused. A
+ * parked task thus costs its resume record and two array slots here, and
+ * its embedder can pass the task itself as the argument of one shared
+ * callback instead of making a closure per wait.
  */
 import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
 import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
 import { EXECUTED, INBOX, INJECT, RESUMING, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
-import { TaskContext, Suspension } from './context';
+import { TaskContext, Suspension, SUSPENDED } from './context';
 import { decodeError, encodeError } from './errors';
 
 export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
@@ -54,11 +60,14 @@ export class Processor {
   /** Future of the task running now on this thread (0 between tasks). */
   current = 0;
   private readonly victims: Deque[] = [];
-  private readonly continuations = new Map<number, () => void>();
-  private readonly ready: Array<() => void> = [];
+  /** Continuations by token (token 0 is never used): callback and argument, undefined when free. */
+  private readonly conts: Array<((arg: never) => void) | undefined> = [undefined];
+  private readonly contArgs: unknown[] = [undefined];
+  private readonly freeTokens: number[] = [];
+  /** Tokens of continuations whose condition holds, in order: they run at the next steps. */
+  private readonly ready: number[] = [];
   /** Resume records taken from the inbox since `ready` was last empty. */
   private unsettled = 0;
-  private nextToken = 1;
   private executed = 0;
   private roots = 0;
   private stolen = 0;
@@ -218,16 +227,17 @@ export class Processor {
     this.state.futures.free(f);
   }
 
-  /** Registers `cb` to run on this thread once future `f` completes. */
-  onFuture(f: number, cb: () => void): void {
-    const w = this.resumeRecord(cb);
+  /** Registers `cb(arg)` to run on this thread once future `f` completes. */
+  onFuture<T>(f: number, cb: (arg: T) => void, arg?: T): void {
+    const w = this.resumeRecord(cb, 0, arg);
     if (!addWaiter(this.state, f, w)) this.runSoon(w);
   }
 
-  /** A resume record for `cb`, owned by the caller until registered somewhere. */
-  resumeRecord(cb: () => void, flags = 0): number {
-    const token = this.nextToken++;
-    this.continuations.set(token, cb);
+  /** A resume record for `cb(arg)`, owned by the caller until registered somewhere. */
+  resumeRecord<T>(cb: (arg: T) => void, flags = 0, arg?: T): number {
+    const token = this.freeTokens.pop() ?? this.conts.length;
+    this.conts[token] = cb as (arg: never) => void;
+    this.contArgs[token] = arg;
     const w = this.state.tasks.alloc();
     const v = this.state.tasks.view(w);
     v[w * 4 + 1] = this.id;
@@ -240,9 +250,20 @@ export class Processor {
   runSoon(w: number): void {
     const token = this.state.tasks.view(w)[w * 4 + 2];
     this.state.tasks.free(w);
-    const cb = this.continuations.get(token);
-    this.continuations.delete(token);
-    if (cb) this.ready.push(cb);
+    if (this.conts[token] !== undefined) this.ready.push(token);
+  }
+
+  /** Runs the oldest ready continuation; false when there is none. */
+  private runReady(): boolean {
+    if (this.ready.length === 0) return false;
+    const token = this.ready.shift()!;
+    const cb = this.conts[token] as (arg: unknown) => void;
+    const arg = this.contArgs[token];
+    this.conts[token] = undefined;
+    this.contArgs[token] = undefined;
+    this.freeTokens.push(token);
+    cb(arg);
+    return true;
   }
 
   /** Does one unit of work; false when none was found. */
@@ -253,11 +274,7 @@ export class Processor {
       this.unsettled++;
       w = next;
     }
-    const cb = this.ready.shift();
-    if (cb) {
-      cb();
-      return true;
-    }
+    if (this.runReady()) return true;
     if (this.unsettled !== 0) {
       // Every continuation resumed through the inbox has run (see RESUMING in state.ts).
       Atomics.sub(this.state.control, RESUMING, this.unsettled);
@@ -405,7 +422,7 @@ export class Processor {
       const fn = this.fn;
       if (!fn) throw new Error('no task function loaded on this thread');
       const result = fn(this.codec.decode(tag, payload), this.ctx);
-      if (result instanceof Suspension && result.future === this.current) return;
+      if (result === SUSPENDED || (result instanceof Suspension && result.future === this.current)) return;
       this.finish(this.current, OK, result);
     } catch (error) {
       this.finish(this.current, ERR, encodeError(error));

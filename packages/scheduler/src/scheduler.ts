@@ -243,6 +243,7 @@ export class Scheduler extends EventEmitter {
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let id = 1; id <= this.options.workers; id++) {
       const worker = new Worker(filename, {
+        resourceLimits: this.options.resourceLimits,
         workerData: {
           buffers: this.state.buffers(),
           id,

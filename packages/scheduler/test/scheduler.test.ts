@@ -109,6 +109,14 @@ test('options are validated eagerly, naming the option', () => {
   expect(() => new Scheduler({ filename, dequeCapacity: 6 })).toThrow(/options.dequeCapacity/);
   expect(() => new Scheduler({ filename, maxQueue: -1 })).toThrow(/options.maxQueue/);
   expect(() => new Scheduler({ filename, idleTimeout: NaN })).toThrow(TypeError);
+  expect(() => new Scheduler({ filename, resourceLimits: 12 as never })).toThrow(/options.resourceLimits/);
+});
+
+test('resourceLimits apply to the worker threads', async () => {
+  const pool = new Scheduler({ filename, workers: 2, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+  const limits = (await Promise.all([pool.run({ op: 'resourceLimits' }), pool.run({ op: 'resourceLimits' })])) as Array<{ maxYoungGenerationSizeMb: number }>;
+  expect(limits.map((l) => l.maxYoungGenerationSizeMb)).toEqual([12, 12]);
+  await pool.close();
 });
 
 test('workers default to availableParallelism and start lazily', async () => {

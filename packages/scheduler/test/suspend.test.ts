@@ -73,6 +73,25 @@ describe.each([
     expectNoLeaks(pool);
   });
 
+  test('a task returning SUSPENDED is completed by handle from a shared continuation with an argument', async () => {
+    const n = 40;
+    const { buffer, view } = counts(n);
+    const pool = new Scheduler({ filename, workers, dequeCapacity, workerData: { counts: buffer } });
+    const ch = (await pool.run({ op: 'makeChannel', capacity: 2 })) as number;
+    const received = Array.from({ length: n }, (_, i) => pool.run({ op: 'parkQuietly', ch, i }));
+    const sent = pool.run({ op: 'parkOnSend', ch, values: Array.from({ length: n }, (_, i) => i) });
+    expect(await sent).toBe(n);
+    const got = (await Promise.all(received)) as Array<{ i: number; value: number; sameThread: boolean }>;
+    expect(got.map((r) => r.i)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(got.map((r) => r.value).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(got.every((r) => r.sameThread)).toBe(true);
+    // Each task ran its continuation at least once (a woken receiver may lose a race and wait again).
+    expect(Array.from(view).every((c) => c >= 1)).toBe(true);
+    await pool.run({ op: 'dropChannel', ch });
+    await pool.close();
+    expectNoLeaks(pool);
+  });
+
   test('a wait on two channels woken by one does not swallow the other channel\'s wake-up', async () => {
     const { buffer, view } = counts(2);
     const pool = new Scheduler({ filename, workers, dequeCapacity, workerData: { counts: buffer } });

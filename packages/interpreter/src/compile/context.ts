@@ -11,6 +11,7 @@ import { EnumDef, FnDef, FnInstance, type ModuleCtx, StructDef, TraitDef, type T
 import type { Runtime } from '../runtime/runtime';
 import { ANY, BOOL, FLOAT, fresh, INT, prune, STRING, type Type, unify, VOID } from '../types';
 import { compileModuleInit } from './modules';
+import type { Leaf } from '../conc/gen';
 
 export interface VarInfo {
   name: string;
@@ -46,6 +47,12 @@ export interface Compiled {
    * point, in a body that may suspend (conc/gen.ts); `ev` then blocks instead.
    */
   gen?: (f: unknown[]) => Generator<unknown, unknown, void>;
+  /**
+   * Present when the node is a suspension point whose operands cannot
+   * suspend (a channel operation, an await, a sleep): the same as `gen`, in a
+   * form its consumer runs inline, without a generator of its own (conc/gen.ts).
+   */
+  leaf?: Leaf;
 }
 
 export type Exec = (f: unknown[]) => number;

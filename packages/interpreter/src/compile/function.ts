@@ -4,7 +4,7 @@
 
 import type { Expr, Stmt } from '@wyn/parser';
 import { isSuspendable } from '../conc/analysis';
-import { anyGen, genOf, setGen, step } from '../conc/gen';
+import { genOf, leafOf, setGen, setLeaf, suspendableSeq } from '../conc/gen';
 import type { Conc, Gen } from '../conc/runtime';
 import { compileExpr } from '../eval/expr';
 import { TryReturn } from '../eval/try-expr';
@@ -13,7 +13,7 @@ import { compileReturn, returnExec, runDefers, runDefersG } from '../exec/return
 import type { FnInstance } from '../program';
 import { toFloat, type Int } from '../runtime/int64';
 import { prune, type Type, unify, VOID } from '../types';
-import { type Compiler, type Exec, FnCtx, RETURN } from './context';
+import { type Compiler, type Exec, FnCtx, NORMAL, RETURN } from './context';
 
 export function compileInstance(comp: Compiler, inst: FnInstance): void {
   inst.state = 'compiling';
@@ -42,12 +42,8 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
         const c = head(f);
         return c === RETURN ? c : tail(f);
       };
-      if (anyGen(head, tail)) {
-        setGen(body, function* (f): Gen<number> {
-          const c = yield* step(head, f);
-          return c === RETURN ? c : yield* step(tail, f);
-        });
-      }
+      // `head` completes NORMAL or RETURN: as a sequence of two statements.
+      suspendableSeq(cx, body, [head, tail], NORMAL);
     } else {
       body = compileStmts(cx, stmts);
       if (r.k !== 'void' && r.k !== 'var' && !cx.isMain && !guaranteesReturn(stmts)) {
@@ -61,6 +57,8 @@ export function compileInstance(comp: Compiler, inst: FnInstance): void {
   if (defaults.length > 0) body = withDefaults(defaults, body);
   inst.body = wrap(cx, body);
   inst.gen = wrapGen(cx, body);
+  // A body that is a statement leaf runs as one: no generator at all (conc/gen.ts).
+  inst.leaf = inst.gen === genOf(body) ? (leafOf(body) ?? null) : null;
   inst.nslots = cx.nslots;
   inst.state = 'done';
 }
@@ -91,6 +89,17 @@ function withDefaults(defaults: Array<{ slot: number; ev: (f: unknown[]) => unkn
   };
   const g = genOf(body);
   if (g === undefined) return e;
+  const l = leafOf(body);
+  if (l !== undefined) {
+    return setLeaf(e, {
+      start: (f) => {
+        fill(f);
+        return l.start(f);
+      },
+      retry: l.retry,
+      req: l.req,
+    });
+  }
   return setGen(e, function* (f): Gen<number> {
     fill(f);
     return yield* g(f);

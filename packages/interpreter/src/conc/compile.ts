@@ -14,15 +14,28 @@ import type { Site } from '../runtime/errors';
 import { NONE, SomeVal } from '../runtime/values';
 import { ANY, arrayOf, BOOL, CHAN, fresh, INT, isChan, optionOf, prune, type Type, VOID } from '../types';
 import {
-  awaitAnyIndex, awaitB, awaitG, chanCreate, close, conc, recvB, recvG, selectB, selectG, sendB, sendG, sharedOp, sleepB, sleepG, taskValueOp, tryRecvOpt,
+  awaitAnyIndex, awaitB, awaitLeaf, awaitReq, awaitRetry, awaitStart, chanCreate, close, conc, recvB, recvLeaf, selectB, selectG, sendB, sendLeaf, sharedOp, sleepB,
+  sleepLeaf, taskValueOp, tryRecvOpt,
 } from './ops';
 import type { FnInstance } from '../program';
 import { FutureVal } from './plain';
 import type { Gen } from './runtime';
-import type { ExprGen } from './gen';
+import { type ExprGen, type Leaf, leafGen, PENDING } from './gen';
 import { argsOf } from '../stdlib/helpers';
 
 const none = (): Compiled => ({ t: ANY, ev: () => undefined });
+
+/**
+ * A suspension point whose operands cannot suspend: its blocking form, and
+ * in a body that may suspend its Leaf over `nslots` fresh frame slots (gen.ts).
+ */
+function leafForms(cx: FnCtx, t: Type, ev: Compiled['ev'], leaf: (slot: number) => Leaf, nslots = 1): Compiled {
+  if (!cx.suspends) return { t, ev };
+  const slot = cx.temp();
+  for (let i = 1; i < nslots; i++) cx.temp();
+  const l = leaf(slot);
+  return { t, ev, gen: leafGen(l), leaf: l };
+}
 
 /** `spawn f(args)`: a future (expression) or fire-and-forget (statement), §2. */
 export function compileSpawn(cx: FnCtx, e: SpawnExpr, wantFuture: boolean): Compiled {
@@ -117,11 +130,7 @@ export function compileAwait(cx: FnCtx, operand: Expr): Compiled {
   const site: Site = { file: cx.file, span: operand.span };
   const rt = cx.rt;
   const ev = v.ev;
-  return {
-    t: v.t,
-    ev: (f) => awaitB(conc(rt), ev(f), site),
-    gen: (f) => awaitG(conc(rt), ev(f), site),
-  };
+  return leafForms(cx, v.t, (f) => awaitB(conc(rt), ev(f), site), (slot) => awaitLeaf(rt, ev, site, slot));
 }
 
 /**
@@ -160,12 +169,22 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
       // Futures are typed as their task's result (§3.1), so the input's type is the output's.
       const t = prune(arg.t).k === 'array' ? arg.t : arrayOf(fresh());
       const ev: Compiled['ev'] = (f) => (a(f) as unknown[]).map((x) => awaitB(conc(rt), x, site));
+      if (!cx.suspends) return { t, ev };
+      // Each await in turn, as awaitLeaf's, over one slot.
+      const slot = cx.temp();
       return {
         t,
         ev,
         gen: function* (f): Gen<unknown> {
           const out: unknown[] = [];
-          for (const x of a(f) as unknown[]) out.push(yield* awaitG(conc(rt), x, site));
+          for (const x of a(f) as unknown[]) {
+            let r = awaitStart(conc(rt), x, site, f, slot);
+            while (r === PENDING) {
+              yield awaitReq(f, slot);
+              r = awaitRetry(conc(rt), f, slot);
+            }
+            out.push(r);
+          }
           return out;
         },
       };
@@ -229,7 +248,7 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
 function compileTimeSleep(cx: FnCtx, call: Call): Compiled {
   const [ms] = args(cx, call, [INT], call.callee.kind === 'Field' ? 'Time.sleep' : 'sleep_ms');
   const rt = cx.rt;
-  return { t: VOID, ev: (f) => sleepB(rt, Number(ms(f))), gen: (f) => sleepG(conc(rt), Number(ms(f))) };
+  return leafForms(cx, VOID, (f) => sleepB(rt, Number(ms(f))), (slot) => sleepLeaf(rt, ms, slot));
 }
 
 /** `Task.*`, `Shared.*`, `Time.sleep`; null for other module functions. */
@@ -269,11 +288,11 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
     }
     case 'send': {
       const [ch, v] = args(cx, call, [INT, ANY], 'Task.send');
-      return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
+      return leafForms(cx, VOID, (f) => sendB(conc(rt), ch(f), v(f)), (slot) => sendLeaf(rt, ch, v, slot), 2);
     }
     case 'recv': {
       const [ch] = args(cx, call, [INT], 'Task.recv');
-      return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };
+      return leafForms(cx, expected ?? fresh(), (f) => recvB(conc(rt), ch(f)), (slot) => recvLeaf(rt, ch, slot));
     }
     case 'try_recv': {
       const [ch] = args(cx, call, [INT], 'Task.try_recv');
@@ -350,9 +369,9 @@ export function compileChannelMethod(cx: FnCtx, recv: Compiled, name: string, ca
   const ch = recv.ev;
   if (name === 'send') {
     const v = given[0].ev;
-    return { t: VOID, ev: (f) => sendB(conc(rt), ch(f), v(f)), gen: (f) => sendG(conc(rt), ch(f), v(f)) };
+    return leafForms(cx, VOID, (f) => sendB(conc(rt), ch(f), v(f)), (slot) => sendLeaf(rt, ch, v, slot), 2);
   }
-  if (name === 'recv') return { t: expected ?? fresh(), ev: (f) => recvB(conc(rt), ch(f)), gen: (f) => recvG(conc(rt), ch(f)) };
+  if (name === 'recv') return leafForms(cx, expected ?? fresh(), (f) => recvB(conc(rt), ch(f)), (slot) => recvLeaf(rt, ch, slot));
   return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };
 }
 

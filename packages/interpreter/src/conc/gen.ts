@@ -23,15 +23,54 @@
 //     not run does not suspend either.
 // Lambdas whose body may suspend get a generator form too, reached through
 // `FnVal.gen` by calls of function values (eval/call.ts).
+//
+// What a parked task keeps is its chain of suspended generators: every
+// level costs a generator object and its register file (~170 bytes), and
+// each level above the innermost also holds the IteratorResult passing
+// through it (DESIGN §4: memory per blocked task). So the common shapes
+// need no generator at all:
+//   - a suspension point whose operands cannot suspend (recv, send, await,
+//     sleep, a call of a function that may suspend) is a `Leaf`: its
+//     operands are evaluated once, then it is attempted until it completes,
+//     keeping what it needs between attempts in frame slots (a call keeps
+//     its callee's frame, or its callee's generator, there).
+//   - nodes made of leaves are leaves in turn, with the place where they
+//     are pending in a frame slot when there are several: a strict node
+//     whose suspending operands are leaves, the statements `e`, `return e`,
+//     `x = e` and `var x = e` of a leaf (statement leaves, whose value is a
+//     completion), sequences, `if`, `while` and `for` over a range.
+//   - a function body that is a statement leaf runs as one: Conc.drive and
+//     callers take `FnInstance.leaf`, and the task parks as its frames.
+//   - everything else keeps generators, and runs leaves inline rather than
+//     through `leafGen`; consumers call their children's generators directly
+//     (no `valueOf` or `step` helper generator in between).
 
 import type { Compiled, Exec, FnCtx } from '../compile/context';
 import type { FnVal } from '../runtime/values';
-import type { Gen } from './runtime';
+import type { Gen, Req } from './runtime';
 
 export type GenExec = (f: unknown[]) => Gen<number>;
 export type ExprGen = (f: unknown[]) => Gen<unknown>;
 
+/** What a Leaf's attempt returns while its operation cannot complete yet. */
+export const PENDING: unique symbol = Symbol('pending');
+
+/**
+ * A suspension point whose operands cannot suspend (see the file comment).
+ * Run as: `let v = l.start(f); while (v === PENDING) { yield l.req(f); v = l.retry(f); }`.
+ * A statement leaf's value is the statement's completion.
+ */
+export interface Leaf {
+  /** Evaluates the operands, in order, and makes the first attempt: the value, or PENDING. */
+  start(f: unknown[]): unknown;
+  /** Attempts again, after the task was woken: the value, or PENDING. */
+  retry(f: unknown[]): unknown;
+  /** What the task parks on after an attempt returned PENDING. */
+  req(f: unknown[]): Req;
+}
+
 const gens = new WeakMap<Exec, GenExec>();
+const leaves = new WeakMap<Exec, Leaf>();
 
 export function genOf(e: Exec): GenExec | undefined {
   return gens.get(e);
@@ -42,23 +81,142 @@ export function setGen(e: Exec, g: GenExec): Exec {
   return e;
 }
 
+/** Gives statement `e` the statement leaf `l` (and the generator running it). */
+export function setLeaf(e: Exec, l: Leaf): Exec {
+  leaves.set(e, l);
+  gens.set(e, leafGen(l) as GenExec);
+  return e;
+}
+
+export function leafOf(e: Exec): Leaf | undefined {
+  return leaves.get(e);
+}
+
+/** A leaf's generator, for consumers that do not run it inline. */
+export function leafGen(l: Leaf): ExprGen {
+  return function* (f) {
+    let v = l.start(f);
+    while (v === PENDING) {
+      yield l.req(f);
+      v = l.retry(f);
+    }
+    return v;
+  };
+}
+
+/**
+ * The statement leaf of a statement that evaluates leaf `l` and then does
+ * `then` with its value (the statement's completion).
+ */
+export function stmtLeaf(l: Leaf, then: (f: unknown[], v: unknown) => number): Leaf {
+  return {
+    start: (f) => {
+      const v = l.start(f);
+      return v === PENDING ? PENDING : then(f, v);
+    },
+    retry: (f) => {
+      const v = l.retry(f);
+      return v === PENDING ? PENDING : then(f, v);
+    },
+    req: l.req,
+  };
+}
+
 /** Runs `e` in its suspendable form when it has one. */
 export function* step(e: Exec, f: unknown[]): Gen<number> {
   const g = gens.get(e);
   return g !== undefined ? yield* g(f) : e(f);
 }
 
-/** A statement sequence's generator, when any statement has one (else none). */
+/** A statement sequence's generator, when any statement has one (else none); statement leaves run inline. */
 export function seqGen(execs: Exec[], NORMAL: number): GenExec | undefined {
   const gs = execs.map((e) => gens.get(e));
   if (gs.every((g) => g === undefined)) return undefined;
+  const ls = execs.map((e) => leaves.get(e));
   return function* (f): Gen<number> {
     for (let i = 0; i < execs.length; i++) {
-      const g = gs[i];
-      const c = g === undefined ? execs[i](f) : yield* g(f);
+      const l = ls[i];
+      let c: unknown;
+      if (l !== undefined) {
+        c = l.start(f);
+        while (c === PENDING) {
+          yield l.req(f);
+          c = l.retry(f);
+        }
+      } else {
+        const g = gs[i];
+        c = g === undefined ? execs[i](f) : yield* g(f);
+      }
+      if (c !== NORMAL) return c as number;
+    }
+    return NORMAL;
+  };
+}
+
+/**
+ * Gives the statement sequence `e` (running `execs`) its suspendable form,
+ * if any statement has one: a statement leaf when every such statement is a
+ * leaf (the index of the pending one in a fresh frame slot), else seqGen's.
+ */
+export function suspendableSeq(cx: FnCtx, e: Exec, execs: Exec[], NORMAL: number): Exec {
+  const g = seqGen(execs, NORMAL);
+  if (g === undefined) return e;
+  const ls = execs.map((x) => leaves.get(x));
+  if (execs.some((x, i) => ls[i] === undefined && gens.has(x))) return setGen(e, g);
+  // With a single leaf statement, the pending one is always that one: no slot.
+  const single = ls.filter((l) => l !== undefined).length === 1 ? ls.findIndex((l) => l !== undefined) : -1;
+  const pc = single >= 0 ? -1 : cx.temp();
+  const at = (f: unknown[]): number => (single >= 0 ? single : (f[pc] as number));
+  const n = execs.length;
+  /** Runs the statements from `i` on (the previous one completed normally). */
+  const from = (f: unknown[], i: number): unknown => {
+    for (; i < n; i++) {
+      const l = ls[i];
+      const c = l === undefined ? execs[i](f) : l.start(f);
+      if (c === PENDING) {
+        if (pc >= 0) f[pc] = i;
+        return PENDING;
+      }
       if (c !== NORMAL) return c;
     }
     return NORMAL;
+  };
+  return setLeaf(e, {
+    start: (f) => from(f, 0),
+    retry: (f) => {
+      const i = at(f);
+      const c = ls[i]!.retry(f);
+      if (c === PENDING || c !== NORMAL) return c;
+      return from(f, i + 1);
+    },
+    req: (f) => ls[at(f)]!.req(f),
+  });
+}
+
+/**
+ * `if c { a } else { b }` as a statement leaf, when `c` cannot suspend and
+ * each branch that can is a leaf (the branch taken in a fresh frame slot);
+ * else undefined.
+ */
+export function ifLeaf(cx: FnCtx, c: (f: unknown[]) => boolean, a: Exec, b: Exec | null, NORMAL: number): Leaf | undefined {
+  const la = leaves.get(a);
+  const lb = b === null ? undefined : leaves.get(b);
+  if ((la === undefined && gens.has(a)) || (b !== null && lb === undefined && gens.has(b))) return undefined;
+  const s = cx.temp();
+  return {
+    start: (f) => {
+      if (c(f)) {
+        if (la === undefined) return a(f);
+        f[s] = la;
+        return la.start(f);
+      }
+      if (b === null) return NORMAL;
+      if (lb === undefined) return b(f);
+      f[s] = lb;
+      return lb.start(f);
+    },
+    retry: (f) => (f[s] as Leaf).retry(f),
+    req: (f) => (f[s] as Leaf).req(f),
   };
 }
 
@@ -90,25 +248,97 @@ export function compileForms(cx: FnCtx, strict: boolean, compile: () => Compiled
   let c = value;
   if (strict && anyExprGen(...kids)) {
     const again = replaying(cx, kids, compile);
-    if (again !== null) c = overSlots(c, again.value, again.fill);
+    if (again !== null) c = overSlots(cx, c, again.value, again.slots, kids);
   }
   if (outer !== null) outer.push(c);
   return c;
 }
 
-function overSlots(c: Compiled, c2: Compiled, fill: (f: unknown[]) => Gen<void>): Compiled {
+/**
+ * `c`'s suspendable form: fills the slots of its operands (`kids`) in
+ * order, leaves inline, then runs `c2` over them. A leaf itself when every
+ * operand that may suspend is a leaf and `c2` is one or cannot suspend.
+ */
+function overSlots(cx: FnCtx, c: Compiled, c2: Compiled, slots: number[], kids: Compiled[]): Compiled {
   const ev2 = c2.ev;
-  const g2 = c2.gen;
-  const gen: ExprGen = g2 === undefined
-    ? function* (f) {
-      yield* fill(f);
-      return ev2(f);
+  const g2 = c2.gen as ExprGen | undefined;
+  const n = kids.length;
+  const evs = kids.map((k) => k.ev);
+  const gs = kids.map((k) => k.gen as ExprGen | undefined);
+  const ls = kids.map((k) => k.leaf);
+  if ((g2 === undefined || c2.leaf !== undefined) && kids.every((k, i) => ls[i] !== undefined || gs[i] === undefined)) {
+    const leaf = operandsLeaf(cx, slots, evs, ls, ev2, c2.leaf);
+    return { t: c.t, ev: c.ev, gen: leafGen(leaf), leaf };
+  }
+  const gen: ExprGen = function* (f) {
+    for (let i = 0; i < n; i++) {
+      const l = ls[i];
+      let v: unknown;
+      if (l !== undefined) {
+        v = l.start(f);
+        while (v === PENDING) {
+          yield l.req(f);
+          v = l.retry(f);
+        }
+      } else {
+        const g = gs[i];
+        v = g === undefined ? evs[i](f) : yield* g(f);
+      }
+      f[slots[i]] = v;
     }
-    : function* (f) {
-      yield* fill(f);
-      return yield* (g2(f) as Gen<unknown>);
-    };
+    return g2 === undefined ? ev2(f) : yield* g2(f);
+  };
   return { t: c.t, ev: c.ev, gen };
+}
+
+/**
+ * overSlots' leaf: which operand is pending in a fresh frame slot (`n`: the
+ * node's own operation, `last`, a leaf over the filled slots).
+ */
+function operandsLeaf(
+  cx: FnCtx, slots: number[], evs: Array<Compiled['ev']>, ls: Array<Leaf | undefined>, ev2: Compiled['ev'], last: Leaf | undefined,
+): Leaf {
+  const n = slots.length;
+  // Where it can be pending: a leaf operand, or the operation itself; with one such place, no slot.
+  const places = [...ls.keys()].filter((i) => ls[i] !== undefined);
+  if (last !== undefined) places.push(n);
+  const single = places.length === 1 ? places[0] : -1;
+  const pc = single >= 0 ? -1 : cx.temp();
+  const at = (f: unknown[]): number => (single >= 0 ? single : (f[pc] as number));
+  /** Fills the operands from `i` on, then does the operation. */
+  const from = (f: unknown[], i: number): unknown => {
+    for (; i < n; i++) {
+      const l = ls[i];
+      if (l === undefined) {
+        f[slots[i]] = evs[i](f);
+        continue;
+      }
+      const v = l.start(f);
+      if (v === PENDING) {
+        if (pc >= 0) f[pc] = i;
+        return PENDING;
+      }
+      f[slots[i]] = v;
+    }
+    if (last === undefined) return ev2(f);
+    if (pc >= 0) f[pc] = n;
+    return last.start(f);
+  };
+  return {
+    start: (f) => from(f, 0),
+    retry: (f) => {
+      const i = at(f);
+      if (i === n) return last!.retry(f);
+      const v = ls[i]!.retry(f);
+      if (v === PENDING) return PENDING;
+      f[slots[i]] = v;
+      return from(f, i + 1);
+    },
+    req: (f) => {
+      const i = at(f);
+      return i === n ? last!.req(f) : ls[i]!.req(f);
+    },
+  };
 }
 
 /** Runs `compile`, returning the expressions compiled directly inside it, in order. */
@@ -129,7 +359,7 @@ export function recording<T>(cx: FnCtx, compile: () => T): { value: T; kids: Com
  * suspending where they do. Null when the second compile asked for other
  * sub-expressions than the first (then the node keeps its blocking form).
  */
-export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { value: T; fill: (f: unknown[]) => Gen<void> } | null {
+export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { value: T; slots: number[]; fill: (f: unknown[]) => Gen<void> } | null {
   const slots = kids.map(() => cx.temp());
   const items: Compiled[] = kids.map((k, i) => {
     const s = slots[i];
@@ -151,12 +381,25 @@ export function replaying<T>(cx: FnCtx, kids: Compiled[], compile: () => T): { v
   const n = kids.length;
   const evs = kids.map((k) => k.ev);
   const gs = kids.map((k) => k.gen as ExprGen | undefined);
+  const ls = kids.map((k) => k.leaf);
   return {
     value,
+    slots,
     fill: function* (f) {
       for (let i = 0; i < n; i++) {
-        const g = gs[i];
-        f[slots[i]] = g === undefined ? evs[i](f) : yield* g(f);
+        const l = ls[i];
+        let v: unknown;
+        if (l !== undefined) {
+          v = l.start(f);
+          while (v === PENDING) {
+            yield l.req(f);
+            v = l.retry(f);
+          }
+        } else {
+          const g = gs[i];
+          v = g === undefined ? evs[i](f) : yield* g(f);
+        }
+        f[slots[i]] = v;
       }
     },
   };

@@ -1,6 +1,8 @@
 // The Wyn-level concurrency operations, each in two forms: a blocking one
 // (main, which pumps while it waits, and code without a suspendable form)
-// and a generator one that parks the task instead (CONCURRENCY.md §12.4).
+// and one that parks the task instead (CONCURRENCY.md §12.4): a generator,
+// or for recv, send, await and sleep a Leaf (gen.ts), which keeps what it
+// needs between attempts in frame slots its compiler reserved.
 // Channel rules are those of §7.2–§7.6; cells those of §8.
 
 import type * as SchedulerPackage from '@wyn/scheduler';
@@ -8,8 +10,9 @@ import { panicAt, type Site } from '../runtime/errors';
 import { norm } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
 import { NONE, SomeVal } from '../runtime/values';
+import { type Leaf, PENDING } from './gen';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
-import { type Conc, type Gen, TASK_FAILED } from './runtime';
+import { type Conc, type Gen, type Req, TASK_FAILED } from './runtime';
 import { NEXT_SHARED, PROGRESS, SHARED_CELLS } from './shared-mem';
 
 // Channel operations run only on a Conc, whose making loaded the scheduler
@@ -85,13 +88,33 @@ export function sendB(c: Conc, id: unknown, v: unknown): void {
   }
 }
 
-export function* sendG(c: Conc, id: unknown, v: unknown): Gen<void> {
-  const ch = sched(c, id);
-  if (ch === 0) return;
-  c.rt.flush();
-  const p = toPlain(v);
-  const kind = kindOf(v);
-  while (!trySend(c, ch, id, p, kind)) yield { chans: [ch], op: 'send' };
+type Ev = (f: unknown[]) => unknown;
+
+/**
+ * `send` as a Leaf: the handle in f[slot], the copied value in f[slot + 1]
+ * (the copy keeps strings and bools as they are, so its kind is the value's).
+ */
+export function sendLeaf(rt: Runtime, chEv: Ev, vEv: Ev, slot: number): Leaf {
+  const again = (f: unknown[]): unknown => {
+    const c = conc(rt);
+    const id = f[slot];
+    const p = f[slot + 1];
+    return trySend(c, sched(c, id), id, p, kindOf(p)) ? undefined : PENDING;
+  };
+  return {
+    start: (f) => {
+      const c = conc(rt);
+      const id = chEv(f);
+      const v = vEv(f);
+      if (sched(c, id) === 0) return undefined;
+      c.rt.flush();
+      f[slot] = id;
+      f[slot + 1] = toPlain(v);
+      return again(f);
+    },
+    retry: again,
+    req: (f) => ({ chans: [sched(conc(rt), f[slot])], op: 'send' }),
+  };
 }
 
 /** One receive attempt: the value, the zero value once closed and drained, or EMPTY. */
@@ -114,15 +137,26 @@ export function recvB(c: Conc, id: unknown): unknown {
   }
 }
 
-export function* recvG(c: Conc, id: unknown): Gen<unknown> {
-  const ch = sched(c, id);
-  if (ch === 0) return 0;
-  c.rt.flush();
-  for (;;) {
-    const r = tryRecv(c, ch, id);
-    if (r !== channelApi().EMPTY) return r;
-    yield { chans: [ch], op: 'recv' };
-  }
+/** `recv` as a Leaf: the handle in f[slot]. */
+export function recvLeaf(rt: Runtime, chEv: Ev, slot: number): Leaf {
+  const again = (f: unknown[]): unknown => {
+    const c = conc(rt);
+    const id = f[slot];
+    const r = tryRecv(c, sched(c, id), id);
+    return r === channelApi().EMPTY ? PENDING : r;
+  };
+  return {
+    start: (f) => {
+      const c = conc(rt);
+      const id = chEv(f);
+      if (sched(c, id) === 0) return 0;
+      c.rt.flush();
+      f[slot] = id;
+      return again(f);
+    },
+    retry: again,
+    req: (f) => ({ chans: [sched(conc(rt), f[slot])], op: 'recv' }),
+  };
 }
 
 export function tryRecvOpt(c: Conc, id: unknown): unknown {
@@ -205,23 +239,54 @@ export function awaitB(c: Conc, v: unknown, site: Site): unknown {
   return c.awaitBlocking(future(c, v, site));
 }
 
-export function* awaitG(c: Conc, v: unknown, site: Site): Gen<unknown> {
+/** What an await waits for, in its slot, when its task failed inline: nothing ever (see awaitStart). */
+const NEVER = -1;
+
+/**
+ * The first attempt of `await v`: its value, or PENDING with the future to
+ * wait for in f[slot] (NEVER: the task, run inline, failed; as for any failed
+ * task's future, the awaiting task then waits until main ends the run).
+ */
+export function awaitStart(c: Conc, v: unknown, site: Site, f: unknown[], slot: number): unknown {
   const fv = future(c, v, site);
   if (fv.ran) return c.resultOf(fv);
   if (c.canInline(fv)) {
     const r = c.runInline(fv);
     if (r !== TASK_FAILED) return r;
-    // As for a failed task's future: this task waits until main ends the run.
-    for (;;) yield {};
+    f[slot] = NEVER;
+    return PENDING;
   }
-  const f = c.fidOf(fv);
-  if (!c.isDone(f)) {
+  const id = c.fidOf(fv);
+  if (!c.isDone(id)) {
     c.rt.flush();
     // §3.4: a cancelled task stops waiting for unfinished futures.
     if (c.isCancelled()) return 0;
-    while (!c.isDone(f)) yield { futs: [f] };
+    f[slot] = id;
+    return PENDING;
   }
-  return c.valueOf(f);
+  return c.valueOf(id);
+}
+
+export function awaitRetry(c: Conc, f: unknown[], slot: number): unknown {
+  const id = f[slot] as number;
+  return id !== NEVER && c.isDone(id) ? c.valueOf(id) : PENDING;
+}
+
+export function awaitReq(f: unknown[], slot: number): Req {
+  const id = f[slot] as number;
+  return id === NEVER ? {} : { futs: [id] };
+}
+
+/** `await` as a Leaf: what it waits for in f[slot]. */
+export function awaitLeaf(rt: Runtime, vEv: Ev, site: Site, slot: number): Leaf {
+  return {
+    start: (f) => {
+      const c = conc(rt);
+      return awaitStart(c, vEv(f), site, f, slot);
+    },
+    retry: (f) => awaitRetry(conc(rt), f, slot),
+    req: (f) => awaitReq(f, slot),
+  };
 }
 
 export function awaitAnyIndex(c: Conc, fs: unknown[], site: Site): number {
@@ -245,14 +310,30 @@ export function sleepB(rt: Runtime, ms: number): void {
   c.waitUntil(() => Date.now() >= until, null, until);
 }
 
-export function* sleepG(c: Conc, ms: number): Gen<void> {
-  c.rt.flush();
-  const until = Date.now() + Math.max(0, ms);
-  if (ms <= 0) return;
-  const ch = c.ctx.channels.create(1);
-  c.sh.addTimer(until, ch);
-  while (!c.ctx.channels.status(ch).closed) yield { chans: [ch], op: 'recv', timer: true };
-  c.ctx.channels.destroy(ch);
+/** `sleep` as a Leaf: its timer's channel (closed when due) in f[slot]. */
+export function sleepLeaf(rt: Runtime, msEv: Ev, slot: number): Leaf {
+  const again = (f: unknown[]): unknown => {
+    const c = conc(rt);
+    const ch = f[slot] as number;
+    if (!c.ctx.channels.status(ch).closed) return PENDING;
+    c.ctx.channels.destroy(ch);
+    return undefined;
+  };
+  return {
+    start: (f) => {
+      const c = conc(rt);
+      const ms = Number(msEv(f));
+      c.rt.flush();
+      const until = Date.now() + Math.max(0, ms);
+      if (ms <= 0) return undefined;
+      const ch = c.ctx.channels.create(1);
+      c.sh.addTimer(until, ch);
+      f[slot] = ch;
+      return again(f);
+    },
+    retry: again,
+    req: (f) => ({ chans: [f[slot] as number], op: 'recv', timer: true }),
+  };
 }
 
 // ---- Shared and Task.value cells (§8)

@@ -10,9 +10,10 @@
 //      A spawn with a future is queued lazily, and may run inline at its
 //      await (held-task.ts).
 //   2. run (whichever thread takes it): functions that may suspend run as a
-//      generator; a yielded `Req` parks the task with the scheduler's
-//      suspension hook (ctx.suspend + onReady) so the thread runs other
-//      work (§12.4). Started tasks resume on their own thread.
+//      generator, or as their body's statement leaf (gen.ts); a `Req` parks
+//      the task with the scheduler's suspension hook (returning SUSPENDED,
+//      one onReady per thing waited for) so the thread runs other work
+//      (§12.4). Started tasks resume on their own thread.
 //   3. finish: flush this thread's output, complete the future with the
 //      result (the scheduler publishes its state after the value), then
 //      LIVE-1 — so whoever sees LIVE reach 0 or the future done also sees the
@@ -24,12 +25,13 @@
 // tasks and continuations, firing timers, draining the output log, checking
 // for the end flag and for deadlocks (§10.2, §10.3).
 
-import type { Scheduler, Suspension, TaskContext } from '@wyn/scheduler';
+import type { Scheduler, SUSPENDED, TaskContext } from '@wyn/scheduler';
 import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
 import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import type { FnVal } from '../runtime/values';
+import { type Leaf, PENDING } from './gen';
 import { GlobalsView } from './globals';
 import { Batches, BATCH } from './batch';
 import { HeldTask } from './held-task';
@@ -57,6 +59,30 @@ function taskSite(inst: FnInstance): Site {
   return (inst.taskSite ??= { file: inst.def.mod.file, span: inst.def.decl.nameSpan });
 }
 
+/** The call stack a task of `inst` starts with: one array for all of them (sites are replaced, never changed in place). */
+function taskSites(inst: FnInstance): Site[] {
+  return (inst.taskSites ??= [taskSite(inst)]);
+}
+
+const NO_SITES: Site[] = [];
+const NO_HANDLES: number[] = [];
+
+/**
+ * `sites` when it holds `all[from..to)` already (a task parked where it
+ * parked before, or in its first frame), else a copy of that range.
+ */
+function sitesOf(sites: Site[], all: Site[], from: number, to: number): Site[] {
+  if (sites.length !== to - from) return all.slice(from, to);
+  for (let i = 0; i < sites.length; i++) if (sites[i] !== all[from + i]) return all.slice(from, to);
+  return sites;
+}
+
+/** A wait on several things (futures, channels): the first to fire resumes the task, the others find it fired. */
+interface ParkGuard {
+  st: TaskState;
+  fired: boolean;
+}
+
 /** What `runInline` returns when the task failed (reported): its future never completes (§10.1). */
 export const TASK_FAILED = Symbol('task failed');
 
@@ -65,19 +91,30 @@ interface TaskState {
   fid: number;
   G: unknown[];
   sites: Site[];
-  gen: Gen<number> | null;
-  susp: Suspension | null;
-  /** This thread's call depth under the task while it runs: a resumed task may sit at another depth. */
-  base: number;
+  /** How the task runs: a generator, or (with its first frame in `fr`) its body's statement leaf (conc/gen.ts). */
+  run: Gen<number> | Leaf | null;
+  fr: unknown[] | null;
+  /** NEVER_PARKED, or how it parked last: PARKED_BLOCKED, or PARKED_TIMER (a sleep, not counted as blocked). */
+  park: number;
 }
 
-/** What a thread had installed before a task entered (Conc.enter). */
-interface Saved { G: unknown[] | null; depth: number; cur: TaskState | null; held: number }
+const NEVER_PARKED = 0;
+const PARKED_BLOCKED = 1;
+const PARKED_TIMER = 2;
+
+/**
+ * What a thread had installed before a task entered (Conc.enter). `depth` is
+ * also the entered task's base call depth on this thread: a resumed task may
+ * sit at another depth than where it parked.
+ */
+interface Saved { G: unknown[] | null; depth: number; base: number; cur: TaskState | null; held: number }
 
 export class Conc {
   cur: TaskState | null = null;
   /** Fire-and-forget spawns are queued and run in batches (batch.ts). */
   readonly batches: Batches = new Batches(this);
+  /** The running task's base call depth (Saved.depth of its entry). */
+  private base = 0;
   /** This thread's lazily queued spawn (held-task.ts). */
   readonly held: HeldTask;
   scheduler: Scheduler | null = null;
@@ -86,6 +123,17 @@ export class Conc {
   world = 0;
   /** Installs a running task's global snapshot where compiled code reads globals (globals.ts). */
   readonly globals: GlobalsView;
+  /**
+   * The continuations of parked tasks: one callback each for all tasks (the
+   * scheduler passes the task or its guard back), so a park makes no closure.
+   * A wait on one thing has one continuation, which runs once.
+   */
+  private readonly resumeOne = (st: TaskState): void => this.resume(st);
+  private readonly resumeFirst = (g: ParkGuard): void => {
+    if (g.fired) return;
+    g.fired = true;
+    this.resume(g.st);
+  };
 
   constructor(
     readonly sh: SharedMem,
@@ -184,9 +232,9 @@ export class Conc {
     return v.ran ? fromPlain(v.slot, this.types) : this.valueOf(v.id);
   }
 
-  /** The running task's base call depth on this thread (see TaskState.base). */
+  /** The running task's base call depth on this thread (see Saved). */
   taskBase(): number {
-    return this.cur === null ? 0 : this.cur.base;
+    return this.cur === null ? 0 : this.base;
   }
 
   /** §3.4: cooperative, so the scheduler's own cancellation (which skips unstarted tasks) is not used. */
@@ -258,13 +306,16 @@ export class Conc {
     const inst = this.rt.spawnables[msg[0] as number];
     const fr = this.frame(inst, msg);
     if (inst.gen !== null) {
-      st.sites = [taskSite(inst)];
-      st.gen = inst.gen(fr) as Gen<number>;
+      st.sites = taskSites(inst);
+      if (inst.leaf !== null) {
+        st.run = inst.leaf;
+        st.fr = fr;
+      } else st.run = inst.gen(fr) as Gen<number>;
       return this.drive(st);
     }
     const r = this.runPlain(st, inst, fr);
     // A failed task's future never completes: whoever awaits it waits until main ends the run.
-    if (r === TASK_FAILED) return st.susp ?? this.ctx.suspend();
+    if (r === TASK_FAILED) return this.ctx.suspended();
     return this.finish(st, r);
   }
 
@@ -312,7 +363,7 @@ export class Conc {
 
   /** A task about to run from `msg`: not parked yet, nothing entered. */
   private taskState(fid: number, msg: TaskMsg): TaskState {
-    return { fid, G: this.snapshot(msg), sites: [], gen: null, susp: null, base: 0 };
+    return { fid, G: this.snapshot(msg), sites: NO_SITES, run: null, fr: null, park: NEVER_PARKED };
   }
 
   /**
@@ -334,61 +385,78 @@ export class Conc {
     const fv = fromPlain(msg[2], this.types) as FnVal;
     const args = msg.slice(3).map((p) => fromPlain(p, this.types));
     const gen = fv.gen;
-    st.gen = (function* (): Gen<number> {
+    st.run = (function* (): Gen<number> {
       rt.ret = gen !== null ? yield* (gen(args) as Gen<unknown>) : fv.call(args);
       return RETURN;
     })();
     return this.drive(st);
   }
 
-  /** Runs a generator task until it ends or parks; returns the suspension on the first park. */
+  /**
+   * Runs a suspendable task until it ends or parks (then returns SUSPENDED).
+   * A leaf task starts at its first run (it never parked yet) and retries its
+   * pending leaf after that.
+   */
   private drive(st: TaskState): unknown {
     const saved = this.enter(st);
-    let r: IteratorResult<Req, number>;
+    let done: unknown = PENDING;
+    let req: Req | undefined;
     try {
-      r = st.gen!.next();
+      const fr = st.fr;
+      if (fr !== null) {
+        const l = st.run as Leaf;
+        done = st.park === NEVER_PARKED ? l.start(fr) : l.retry(fr);
+        if (done === PENDING) req = l.req(fr);
+      } else {
+        const r = (st.run as Gen<number>).next();
+        if (r.done) done = r.value;
+        else req = r.value;
+      }
     } catch (e) {
       this.fail(e, saved);
       // The future never completes: whoever awaits it waits until main ends the run.
-      return st.susp ?? this.ctx.suspend();
+      return this.ctx.suspended();
     }
-    if (r.done) {
-      const result = r.value === RETURN ? this.rt.ret : undefined;
+    if (req === undefined) {
+      const result = done === RETURN ? this.rt.ret : undefined;
       this.leave(saved, null);
       return this.finish(st, result);
     }
     this.leave(saved, st);
-    this.park(st, r.value);
-    if (st.susp === null) st.susp = this.ctx.suspend();
-    return st.susp;
+    this.park(st, req);
+    return this.ctx.suspended();
   }
 
   private park(st: TaskState, req: Req): void {
-    const sh = this.sh;
     const counted = req.timer !== true;
-    if (counted) Atomics.add(sh.ctl, BLOCKED, 1);
-    let fired = false;
-    const resume = (): void => {
-      if (fired) return;
-      fired = true;
-      if (counted) Atomics.sub(sh.ctl, BLOCKED, 1);
-      this.drive(st);
-    };
-    const futs = req.futs ?? [];
-    const chans = req.chans ?? [];
+    st.park = counted ? PARKED_BLOCKED : PARKED_TIMER;
+    if (counted) Atomics.add(this.sh.ctl, BLOCKED, 1);
+    const futs = req.futs ?? NO_HANDLES;
+    const chans = req.chans ?? NO_HANDLES;
     // A channel wakes one plain waiter per item; a wait on several things may be woken by another and not take it.
     const oneOfMany = futs.length + chans.length > 1;
-    for (const f of futs) this.ctx.onReady(f, resume);
-    for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', resume, oneOfMany);
+    if (!oneOfMany) {
+      for (const f of futs) this.ctx.onReady(f, this.resumeOne, st);
+      for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', this.resumeOne, false, st);
+      return;
+    }
+    const g: ParkGuard = { st, fired: false };
+    for (const f of futs) this.ctx.onReady(f, this.resumeFirst, g);
+    for (const ch of chans) this.ctx.channels.onReady(ch, req.op ?? 'recv', this.resumeFirst, true, g);
+  }
+
+  private resume(st: TaskState): void {
+    if (st.park === PARKED_BLOCKED) Atomics.sub(this.sh.ctl, BLOCKED, 1);
+    this.drive(st);
   }
 
   /** Installs a task's globals and call sites on this thread's runtime. */
   private enter(st: TaskState): Saved {
     const rt = this.rt;
-    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, cur: this.cur, held: this.held.mark };
+    const saved = { G: st.G === NO_GLOBALS ? this.globals.current : this.globals.install(st.G), depth: rt.depth, base: this.base, cur: this.cur, held: this.held.mark };
     for (let i = 0; i < st.sites.length; i++) rt.sites[saved.depth + i] = st.sites[i];
     rt.depth = saved.depth + st.sites.length;
-    st.base = saved.depth;
+    this.base = saved.depth;
     this.cur = st;
     return saved;
   }
@@ -397,27 +465,28 @@ export class Conc {
     // What the task held back is queued when it ends or parks: the thread moves on.
     this.held.publishFrom(saved.held);
     const rt = this.rt;
-    if (parked !== null) parked.sites = rt.sites.slice(saved.depth, rt.depth);
+    if (parked !== null) parked.sites = sitesOf(parked.sites, rt.sites, saved.depth, rt.depth);
     this.globals.restore(saved.G);
     rt.depth = saved.depth;
+    this.base = saved.base;
     this.cur = saved.cur;
   }
 
   /**
-   * Completes the task's future now, through its suspension (made here for a
-   * task that never parked), so that LIVE drops only after the value is
-   * published; the scheduler sees the suspension and completes nothing itself.
+   * Completes the task's future now, so that LIVE drops only after the value
+   * is published; returns SUSPENDED, so that the scheduler (for a task that
+   * never parked) completes nothing itself. A parked task keeps no
+   * Suspension object: its future is `fid` (ctx.complete).
    */
-  private finish(st: TaskState, result: unknown): Suspension {
+  private finish(st: TaskState, result: unknown): typeof SUSPENDED {
     const sh = this.sh;
     this.rt.flush();
-    const susp = st.susp ?? this.ctx.suspend();
-    susp.resolve(st.fid === 0 ? undefined : toPlain(result));
+    this.ctx.complete(st.fid, st.fid === 0 ? undefined : toPlain(result));
     Atomics.add(sh.ctl, PROGRESS, 1);
     Atomics.sub(sh.ctl, LIVE, 1);
     // Main runs tasks only while it pumps, never asleep: no need to wake itself; a batch wakes it once at its end.
     if (!this.isMain && !this.batches.active) sh.wakeMain();
-    return susp;
+    return this.ctx.suspended();
   }
 
   /** A task ended by `exit(n)` or a fatal error: leave it, report it and flag the run (§10.1, §12.7). */

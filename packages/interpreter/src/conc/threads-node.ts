@@ -33,6 +33,19 @@ const os = () => require('node:os') as typeof Os;
 const schedulerPackage = () => require('@wyn/scheduler') as typeof SchedulerPackage;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/**
+ * A worker's young generation, in MB (V8 makes it 4 MB semi-spaces). V8
+ * grows it while much of what is allocated survives, up to 16 MB
+ * semi-spaces (48 MB), and keeps it resident: a worker whose parked tasks
+ * piled up (mem_blocked: 100,000 tasks parked on 2 threads) kept ~34 MB of
+ * young generation, a third of the run's memory (DESIGN §4, bytes per
+ * blocked task). Short-lived garbage, what tasks mostly make, costs the same
+ * to collect in a smaller one: scavenge time tracks survivors, not space
+ * (spawn_ff 1M and an allocating 4-task benchmark spent the same time in
+ * scavenges with 12 MB as with the default).
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 /** Default worker count: available parallelism minus main, at least one (issue 6). */
 export function defaultWorkers(): number {
   return Math.max(1, os().availableParallelism() - 1);
@@ -86,7 +99,12 @@ export function installMainConc(rt: Runtime, ordered: OrderedHost, base: Host, t
  * `ordered` from then on.
  */
 export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: TypeTable, sh: SharedMem, data: WorkerData, workers?: number): Conc {
-  const scheduler = new (schedulerPackage().Scheduler)({ filename: workerModule(), workers: workers ?? defaultWorkers(), workerData: data });
+  const scheduler = new (schedulerPackage().Scheduler)({
+    filename: workerModule(),
+    workers: workers ?? defaultWorkers(),
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   const dec = new TextDecoder();
   const drainLog = (): void => {
     for (const [stream, bytes] of sh.takeLog()) {

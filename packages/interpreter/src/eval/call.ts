@@ -18,8 +18,8 @@ import { compileExpr } from './expr';
 import { namedType } from './field';
 import { compileMethodCall } from './method-call';
 import { isSuspendable, valuesMaySuspend } from '../conc/analysis';
-import { callValueG, type ExprGen } from '../conc/gen';
-import type { Gen } from '../conc/runtime';
+import { callValueG, type Leaf, leafGen, PENDING } from '../conc/gen';
+import type { Gen, Req } from '../conc/runtime';
 import { compileChannelMethod, compileConcBuiltin, compileConcModuleCall } from '../conc/compile';
 
 export function findFunction(cx: FnCtx, name: string): FnDef | null {
@@ -124,15 +124,67 @@ export function compileUserCall(cx: FnCtx, def: FnDef, call: Call, self: Compile
   if (cx.spawnCapture !== null && cx.spawnCapture.call === call) cx.spawnCapture.take(inst, evs);
   const ev = directCall(cx.rt, inst, evs, site);
   if (!cx.suspends || !isSuspendable(cx.comp, def.decl)) return { t: inst.ret, ev };
-  return { t: inst.ret, ev, gen: suspendableCall(cx.rt, inst, evs, site) };
+  const leaf = callLeaf(cx.rt, inst, evs, site, cx.temp());
+  cx.temp();
+  return { t: inst.ret, ev, gen: leafGen(leaf), leaf };
 }
 
-/** A call from a body that may suspend of a function that may suspend: it runs as a nested generator (§12.4). */
-function suspendableCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): ExprGen {
-  return function* (f) {
-    const args = new Array(evs.length);
-    for (let i = 0; i < evs.length; i++) args[i] = evs[i](f);
-    return yield* callInstanceG(rt, inst, args, site);
+/**
+ * A call from a body that may suspend of a function that may suspend, as a
+ * Leaf (§12.4, conc/gen.ts): the callee runs as its own leaf over its frame,
+ * or else as its generator, driven here; while it is parked, its frame or
+ * generator waits in the caller's frame slot `slot` (and a generator's
+ * request in `slot + 1`). So a call adds no generator of its own to the
+ * parked task, and a chain of leaf functions parks as a chain of frames.
+ * The callee's call site stays on the stack until it returns, as for any call.
+ */
+function callLeaf(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site, slot: number): Leaf {
+  const n = evs.length;
+  const done = (c: unknown): unknown => {
+    rt.depth--;
+    return c === RETURN ? rt.ret : undefined;
+  };
+  /** A step of the callee's generator: its value once done, else PENDING with its request kept. */
+  const stepGen = (f: unknown[], it: Gen<number>): unknown => {
+    const r = it.next();
+    if (r.done) {
+      f[slot] = undefined;
+      f[slot + 1] = undefined;
+      return done(r.value);
+    }
+    f[slot] = it;
+    f[slot + 1] = r.value;
+    return PENDING;
+  };
+  return {
+    start: (f) => {
+      const fr = new Array(inst.nslots);
+      for (let i = 0; i < n; i++) fr[i] = evs[i](f);
+      rt.enter(site);
+      const l = inst.leaf;
+      if (l !== null) {
+        const c = l.start(fr);
+        if (c === PENDING) {
+          f[slot] = fr;
+          return PENDING;
+        }
+        return done(c);
+      }
+      const g = inst.gen;
+      return g === null ? done(inst.body(fr)) : stepGen(f, g(fr) as Gen<number>);
+    },
+    retry: (f) => {
+      const s = f[slot];
+      if (!Array.isArray(s)) return stepGen(f, s as Gen<number>);
+      const c = inst.leaf!.retry(s);
+      if (c === PENDING) return PENDING;
+      f[slot] = undefined;
+      return done(c);
+    },
+    req: (f) => {
+      const s = f[slot];
+      return Array.isArray(s) ? inst.leaf!.req(s) : (f[slot + 1] as Req);
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { compileExpr } from '../eval/expr';
 import { readRef, writeRef } from '../eval/ident';
 import { widen } from '../eval/call';
 import { panicAt } from '../runtime/errors';
-import { anyExprGen, type ExprGen, recording, replaying, setGen, slotOf, valueOf } from '../conc/gen';
+import { anyExprGen, type ExprGen, recording, replaying, setGen, setLeaf, slotOf, stmtLeaf, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import * as I from '../runtime/int64';
 import { StructVal, type TupleVal, type WMap } from '../runtime/values';
@@ -234,8 +234,17 @@ function storeGen(cx: FnCtx, e: Exec, v: Compiled, value: (c: Compiled) => Compi
   const conv = value(read);
   const set = slotted === null ? target.place.set : slotted.place.set;
   const fill = slotted?.fill;
+  if (fill === undefined && v.leaf !== undefined) {
+    return setLeaf(e, stmtLeaf(v.leaf, (f, x) => {
+      f[slot] = x;
+      set(f, conv(f));
+      return NORMAL;
+    }));
+  }
+  const g = v.gen as ExprGen | undefined;
+  const ev = v.ev;
   return setGen(e, function* (f): Gen<number> {
-    f[slot] = yield* valueOf(v, f);
+    f[slot] = g === undefined ? ev(f) : yield* g(f);
     if (fill !== undefined) yield* fill(f);
     set(f, conv(f));
     return NORMAL;

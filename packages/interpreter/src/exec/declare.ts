@@ -4,7 +4,7 @@
 
 import type { DestructureDecl, VarDecl } from '@wyn/parser';
 import { type Exec, type FnCtx, NORMAL, type VarInfo } from '../compile/context';
-import { anyExprGen, type ExprGen, setGen, valueOf } from '../conc/gen';
+import { anyExprGen, type ExprGen, setGen, setLeaf, stmtLeaf, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { arrayIndexPanic } from '../eval/index-expr';
 import { compileExpr } from '../eval/expr';
@@ -41,6 +41,12 @@ export function compileVarDecl(cx: FnCtx, s: VarDecl): Exec {
   };
   const g = v.gen as ExprGen | undefined;
   if (g === undefined) return e;
+  if (v.leaf !== undefined) {
+    return setLeaf(e, stmtLeaf(v.leaf, (f, x) => {
+      w(f, x);
+      return NORMAL;
+    }));
+  }
   return setGen(e, function* (f): Gen<number> {
     w(f, yield* g(f));
     return NORMAL;
@@ -95,9 +101,11 @@ export function compileDestructure(cx: FnCtx, s: DestructureDecl): Exec {
     return NORMAL;
   };
   const e: Exec = (f) => store(f, ev(f));
-  if (v.gen === undefined) return e;
+  const g = v.gen as ExprGen | undefined;
+  if (g === undefined) return e;
+  if (v.leaf !== undefined) return setLeaf(e, stmtLeaf(v.leaf, store));
   return setGen(e, function* (f): Gen<number> {
-    return store(f, yield* valueOf(v, f));
+    return store(f, yield* g(f));
   });
 }
 

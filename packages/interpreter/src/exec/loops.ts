@@ -10,7 +10,7 @@ import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
-import { anyExprGen, anyGen, type ExprGen, genOf, setGen, step as stepG, valueOf } from '../conc/gen';
+import { anyExprGen, anyGen, type ExprGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, step as stepG, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileBody, compileStmt } from './stmt';
 import { startsTasks } from '../conc/analysis';
@@ -19,8 +19,12 @@ import { startsTasks } from '../conc/analysis';
 export type Loop = (f: unknown[], body: Exec) => number;
 /** The same loop, stepping a body that may suspend, its iterable or bounds suspending where they do (conc/gen.ts). */
 export type LoopG = (f: unknown[], body: Exec) => Gen<number>;
-/** A compiled iteration: `suspends` when its iterable or bounds contain a suspension point. */
-export interface Iteration { loop: Loop; loopG: LoopG; suspends: boolean }
+/**
+ * A compiled iteration: `suspends` when its iterable or bounds contain a
+ * suspension point. `leaf`, where the iteration keeps all its state in the
+ * frame, makes it a statement leaf over a body that is one (conc/gen.ts).
+ */
+export interface Iteration { loop: Loop; loopG: LoopG; suspends: boolean; leaf?: (body: Leaf) => Leaf }
 
 function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f: unknown[], v: unknown) => void) | null {
   if (b === undefined || b.name === null) return null;
@@ -48,7 +52,7 @@ function loopBody(cx: FnCtx, body: Stmt): Exec {
   return startsTasks(body) ? around(b, () => rt.heldLoopTick()) : b;
 }
 
-/** `e` (both forms) with `before` run first. */
+/** `e` (all its forms) with `before` run first. */
 function around(e: Exec, before: () => void): Exec {
   const q: Exec = (f) => {
     before();
@@ -56,6 +60,17 @@ function around(e: Exec, before: () => void): Exec {
   };
   const g = genOf(e);
   if (g === undefined) return q;
+  const l = leafOf(e);
+  if (l !== undefined) {
+    return setLeaf(q, {
+      start: (f) => {
+        before();
+        return l.start(f);
+      },
+      retry: l.retry,
+      req: l.req,
+    });
+  }
   return setGen(q, function* (f): Gen<number> {
     before();
     return yield* g(f);
@@ -234,8 +249,34 @@ function rangeLoop(
     };
   }
   const extra = inclusive ? 1 : 0;
+  /** The loop's leaf: its counter is the loop variable's slot, so it needs no other state. */
+  const leaf = (body: Leaf): Leaf => {
+    /** Runs iterations from counter `i` on. */
+    const from = (f: unknown[], i: number): unknown => {
+      const v = fr(f);
+      for (; i < ee(f) + extra; ) {
+        v[slot] = i;
+        const c = body.start(f);
+        if (c === PENDING) return PENDING;
+        if (c !== NORMAL && stop(c as number)) return c === RETURN ? RETURN : NORMAL;
+        i = (v[slot] as number) + 1;
+      }
+      return NORMAL;
+    };
+    return {
+      start: (f) => from(f, se(f)),
+      retry: (f) => {
+        const c = body.retry(f);
+        if (c === PENDING) return PENDING;
+        if (c !== NORMAL && stop(c as number)) return c === RETURN ? RETURN : NORMAL;
+        return from(f, (fr(f)[slot] as number) + 1);
+      },
+      req: body.req,
+    };
+  };
   return {
     suspends,
+    leaf: suspends ? undefined : leaf,
     loop: (f, body) => {
       const v = fr(f);
       for (let i = se(f); i < ee(f) + extra; ) {
@@ -262,12 +303,14 @@ function rangeLoop(
 
 export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   cx.pushScope();
-  const { loop, loopG, suspends } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
+  const { loop, loopG, suspends, leaf } = compileIterable(cx, s.binders, s.iterable, s.rangeEnd, s.inclusive, s.span);
   cx.loopDepth++;
   const body = loopBody(cx, s.body);
   cx.loopDepth--;
   cx.popScope();
   const e: Exec = (f) => loop(f, body);
+  const bl = leafOf(body);
+  if (leaf !== undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, leaf(bl)));
   // A body that may suspend parks the task between iterations' statements (§12.4).
   return queuingHeldTasks(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
 }
@@ -289,6 +332,8 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTasks(cx, e);
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
+  const bl = leafOf(body);
+  if (cg === undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, whileLeaf(c as (f: unknown[]) => boolean, bl)));
   const bg = genOf(body);
   return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     while (cg === undefined ? c(f) : yield* cg(f)) {
@@ -298,6 +343,24 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
     }
     return NORMAL;
   }));
+}
+
+/** `while c { body }` as a statement leaf, for a condition that cannot suspend and a body that is a leaf. */
+function whileLeaf(c: (f: unknown[]) => boolean, body: Leaf): Leaf {
+  /** Goes on after an iteration that completed with `r`. */
+  const next = (f: unknown[], r: unknown): unknown => {
+    for (;;) {
+      if (r === BREAK) return NORMAL;
+      if (r === RETURN || r === PENDING) return r;
+      if (!c(f)) return NORMAL;
+      r = body.start(f);
+    }
+  };
+  return {
+    start: (f) => next(f, NORMAL),
+    retry: (f) => next(f, body.retry(f)),
+    req: body.req,
+  };
 }
 
 export function compileCFor(cx: FnCtx, s: CForStmt): Exec {

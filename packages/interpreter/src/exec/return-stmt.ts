@@ -7,7 +7,7 @@ import { type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile
 import { widen } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import { SomeVal } from '../runtime/values';
-import { setGen, slotOf, valueOf } from '../conc/gen';
+import { type ExprGen, setGen, setLeaf, slotOf, stmtLeaf, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { prune, unify } from '../types';
 
@@ -78,12 +78,25 @@ export function returnExec(cx: FnCtx, v: Compiled, span: ReturnStmt['span']): Ex
       return RETURN;
     };
   if (v.gen === undefined && (ds < 0 || !cx.suspends)) return e;
+  if (ds < 0 && v.leaf !== undefined) {
+    // The leaf's value, converted as the closure does (`Some`, widening) right after it is set: no frame slot needed.
+    let got: unknown;
+    const convGot = returnValue(cx, { t: v.t, ev: () => got }, span);
+    return setLeaf(e, stmtLeaf(v.leaf, (f, x) => {
+      got = x;
+      rt.ret = convGot(f);
+      got = undefined;
+      return RETURN;
+    }));
+  }
   // The value is computed into a slot, then converted as the closure does (`Some`, widening).
   const { slot, read } = slotOf(cx, v.t);
   const conv = returnValue(cx, read, span);
+  const g = v.gen as ExprGen | undefined;
+  const vev = v.ev;
   return setGen(e, function* (f): Gen<number> {
     if (ds >= 0) yield* runDefersG(f, ds);
-    f[slot] = yield* valueOf(v, f);
+    f[slot] = g === undefined ? vev(f) : yield* g(f);
     // Set last: nothing may run between this and the caller reading it.
     rt.ret = conv(f);
     return RETURN;

@@ -13,16 +13,14 @@ import { compileDestructure, compileVarDecl } from './declare';
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
 import { compileSpawn } from '../conc/compile';
-import { anyExprGen, anyGen, compileForms, type ExprGen, seqGen, setGen, step, valueOf } from '../conc/gen';
+import { anyExprGen, anyGen, compileForms, type ExprGen, genOf, ifLeaf, setGen, setLeaf, stmtLeaf, suspendableSeq } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileSelect, expandParallel } from '../conc/select';
 
 export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
   if (execs.length === 1) return execs[0];
-  const e = sequence(execs);
-  const g = seqGen(execs, NORMAL);
-  return g === undefined ? e : setGen(e, g);
+  return suspendableSeq(cx, sequence(execs), execs, NORMAL);
 }
 
 function sequence(execs: Exec[]): Exec {
@@ -83,6 +81,7 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
       };
       const g = c.gen as ExprGen | undefined;
       if (g === undefined) return e;
+      if (c.leaf !== undefined) return setLeaf(e, stmtLeaf(c.leaf, () => NORMAL));
       return setGen(e, function* (f): Gen<number> {
         yield* g(f);
         return NORMAL;
@@ -100,9 +99,17 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
       const b = s.else === null ? null : compileBody(cx, s.else);
       const e: Exec = b === null ? (f) => (c(f) ? a(f) : NORMAL) : (f) => (c(f) ? a(f) : b(f));
       if (!anyGen(a, b) && !anyExprGen(cond)) return e;
+      const cg = cond.gen as ExprGen | undefined;
+      if (cg === undefined) {
+        const l = ifLeaf(cx, c as (f: unknown[]) => boolean, a, b, NORMAL);
+        if (l !== undefined) return setLeaf(e, l);
+      }
+      const ag = genOf(a);
+      const bg = b === null ? undefined : genOf(b);
       return setGen(e, function* (f): Gen<number> {
-        if (yield* valueOf<boolean>(cond, f)) return yield* step(a, f);
-        return b === null ? NORMAL : yield* step(b, f);
+        if (cg === undefined ? c(f) : yield* cg(f)) return ag === undefined ? a(f) : yield* ag(f);
+        if (b === null) return NORMAL;
+        return bg === undefined ? b(f) : yield* bg(f);
       });
     }
     case 'IfLetStmt': {
@@ -115,9 +122,13 @@ function compileNode(cx: FnCtx, s: Stmt): Exec {
       const ev = v.ev;
       const e: Exec = (f) => (test(ev(f), f) ? a(f) : b === null ? NORMAL : b(f));
       if (!anyGen(a, b) && !anyExprGen(v)) return e;
+      const vg = v.gen as ExprGen | undefined;
+      const ag = genOf(a);
+      const bg = b === null ? undefined : genOf(b);
       return setGen(e, function* (f): Gen<number> {
-        if (test(yield* valueOf(v, f), f)) return yield* step(a, f);
-        return b === null ? NORMAL : yield* step(b, f);
+        if (test(vg === undefined ? ev(f) : yield* vg(f), f)) return ag === undefined ? a(f) : yield* ag(f);
+        if (b === null) return NORMAL;
+        return bg === undefined ? b(f) : yield* bg(f);
       });
     }
     case 'WhileStmt': return compileWhile(cx, s);
