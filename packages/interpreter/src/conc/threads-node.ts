@@ -115,7 +115,10 @@ export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: T
   ordered.drain = drainLog;
   let c: Conc | null = null;
   const ctx = scheduler.mainContext((task) => c!.runTask(task as TaskMsg));
-  c = new Conc(sh, ctx, rt, types, true, drainLog, () => scheduler.start());
+  c = new Conc(sh, ctx, rt, types, true, drainLog, () => {
+    eagerFeedback();
+    scheduler.start();
+  });
   c.scheduler = scheduler;
   c.world = data.world ?? 0;
   return c;
@@ -142,6 +145,25 @@ export async function shutdownConc(rt: Runtime): Promise<void> {
   const c = rt.conc as Conc | null;
   if (c === null || c.scheduler === null) return;
   await c.scheduler.destroy();
+}
+
+/**
+ * From the first spawn on, V8 gives a function its feedback vector at its
+ * first call instead of after some work (--no-lazy-feedback-allocation; V8
+ * flags are per process, so for main and the workers about to start). A
+ * task's first call of a range loop's closure (exec/loops.ts) otherwise runs
+ * its prologue before the vector exists: the optimised code then lacks
+ * feedback for those calls, deoptimises on the task's next call, and the
+ * closure keeps its slower on-stack-replacement code for the rest of the
+ * run (a worker's 4th compute() of par.wyn: 290 ms, against main's 110).
+ * Start-up does not pay it: main has compiled the program by now.
+ */
+let eager = false;
+function eagerFeedback(): void {
+  if (eager) return;
+  eager = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-lazy-feedback-allocation');
 }
 
 let bootstrap: string | undefined;
