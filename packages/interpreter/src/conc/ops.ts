@@ -14,6 +14,7 @@ import { type Leaf, PENDING } from './gen';
 import { fromPlain, FutureVal, kindOf, toPlain, zeroOfKind } from './plain';
 import { type Conc, type Gen, type Req, TASK_FAILED } from './runtime';
 import { NEXT_SHARED, PROGRESS, SHARED_CELLS } from './shared-mem';
+import { awaitBlocking, poll } from './wait';
 
 // Channel operations run only on a Conc, whose making loaded the scheduler
 // package (threads-node.ts); it stays out of the start-up of every program.
@@ -163,7 +164,7 @@ export function tryRecvOpt(c: Conc, id: unknown): unknown {
   const ch = sched(c, id);
   if (ch === 0) return NONE;
   c.rt.flush();
-  c.poll();
+  poll(c);
   const r = c.ctx.channels.tryRecv(ch);
   if (r === channelApi().EMPTY || r === channelApi().CLOSED_CHANNEL) return NONE;
   progress(c);
@@ -236,7 +237,7 @@ function future(c: Conc, v: unknown, site: Site): FutureVal {
 }
 
 export function awaitB(c: Conc, v: unknown, site: Site): unknown {
-  return c.awaitBlocking(future(c, v, site));
+  return awaitBlocking(c, future(c, v, site));
 }
 
 /** What an await waits for, in its slot, when its task failed inline: nothing ever (see awaitStart). */
@@ -347,7 +348,7 @@ function sharedIndex(h: unknown, site: Site): number {
 export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unknown {
   const cells = c.sh.shared;
   c.rt.flush();
-  c.poll();
+  poll(c);
   if (op === 'new') {
     const h = Atomics.add(c.sh.ctl, NEXT_SHARED, 1);
     if (h >= SHARED_CELLS) panicAt(site, 'E0923', 'Shared value pool exhausted (max 65536 live Shared values)');
@@ -366,7 +367,7 @@ export function sharedOp(c: Conc, op: string, args: unknown[], site: Site): unkn
 export function taskValueOp(c: Conc, op: string, args: unknown[]): unknown {
   const sh = c.sh;
   c.rt.flush();
-  c.poll();
+  poll(c);
   if (op === 'value') {
     try {
       return sh.tvNew(BigInt(args[0] as number));

@@ -4,11 +4,9 @@
 // over the same SharedMem and compiled program. Protocol of a task:
 //   1. spawn (any thread): copy arguments and the global snapshot (§12.1)
 //      into a task message [spawnable index, globals, ...args]; LIVE+1 and
-//      queue it as a scheduler task. A Wyn future IS the scheduler's future
-//      of that task (a fire-and-forget spawn is a detached task, which has
-//      no future record).
-//      A spawn with a future is queued lazily, and may run inline at its
-//      await (held-task.ts).
+//      queue it as a scheduler task, lazily (held-task.ts): one with a
+//      future may run inline at its await, fire-and-forget ones go in
+//      batches (batch.ts). A Wyn future IS the scheduler's future of its task.
 //   2. run (whichever thread takes it): functions that may suspend run as a
 //      generator, or as their body's statement leaf (gen.ts); a `Req` parks
 //      the task with the scheduler's suspension hook (returning SUSPENDED,
@@ -28,7 +26,6 @@
 import type { Scheduler, SUSPENDED, TaskContext } from '@wyn/scheduler';
 import { RETURN } from '../compile/context';
 import type { FnInstance } from '../program';
-import { ExitSignal, type Site } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import type { FnVal } from '../runtime/values';
 import { type Leaf, PENDING } from './gen';
@@ -36,78 +33,15 @@ import { GlobalsView } from './globals';
 import { Batches, BATCH } from './batch';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
-import { fireTimers, waitUntil } from './wait';
+import { checkEnd, waitUntil } from './wait';
 import { fromPlain, type FutureVal, HELD, newFuture, ranFuture, toPlain, type TypeTable } from './plain';
-import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, type SharedMem, STATUS } from './shared-mem';
+import { BLOCKED, LIVE, PROGRESS, type SharedMem } from './shared-mem';
+import {
+  type Gen, NEVER_PARKED, NO_GLOBALS, NO_HANDLES, NO_SITES, type ParkGuard, PARKED_BLOCKED, PARKED_TIMER, type Req, type Saved,
+  sitesOf, TASK_FAILED, type TaskMsg, taskSite, taskSites, type TaskState,
+} from './task-state';
 
-/** What a suspended task waits for: any of these futures or channel conditions. */
-export interface Req {
-  futs?: number[];
-  chans?: number[];
-  op?: 'send' | 'recv';
-  /** A sleep: not counted as blocked, so no deadlock is reported meanwhile. */
-  timer?: boolean;
-}
-export type Gen<T> = Generator<Req, T, void>;
-
-/** A queued task: [spawnable index, global snapshot or null, ...arguments], all plain data. */
-export type TaskMsg = unknown[];
-
-const NO_GLOBALS: unknown[] = [];
-
-function taskSite(inst: FnInstance): Site {
-  return (inst.taskSite ??= { file: inst.def.mod.file, span: inst.def.decl.nameSpan });
-}
-
-/** The call stack a task of `inst` starts with: one array for all of them (sites are replaced, never changed in place). */
-function taskSites(inst: FnInstance): Site[] {
-  return (inst.taskSites ??= [taskSite(inst)]);
-}
-
-const NO_SITES: Site[] = [];
-const NO_HANDLES: number[] = [];
-
-/**
- * `sites` when it holds `all[from..to)` already (a task parked where it
- * parked before, or in its first frame), else a copy of that range.
- */
-function sitesOf(sites: Site[], all: Site[], from: number, to: number): Site[] {
-  if (sites.length !== to - from) return all.slice(from, to);
-  for (let i = 0; i < sites.length; i++) if (sites[i] !== all[from + i]) return all.slice(from, to);
-  return sites;
-}
-
-/** A wait on several things (futures, channels): the first to fire resumes the task, the others find it fired. */
-interface ParkGuard {
-  st: TaskState;
-  fired: boolean;
-}
-
-/** What `runInline` returns when the task failed (reported): its future never completes (§10.1). */
-export const TASK_FAILED = Symbol('task failed');
-
-interface TaskState {
-  /** The task's future (0 for a detached, fire-and-forget task). */
-  fid: number;
-  G: unknown[];
-  sites: Site[];
-  /** How the task runs: a generator, or (with its first frame in `fr`) its body's statement leaf (conc/gen.ts). */
-  run: Gen<number> | Leaf | null;
-  fr: unknown[] | null;
-  /** NEVER_PARKED, or how it parked last: PARKED_BLOCKED, or PARKED_TIMER (a sleep, not counted as blocked). */
-  park: number;
-}
-
-const NEVER_PARKED = 0;
-const PARKED_BLOCKED = 1;
-const PARKED_TIMER = 2;
-
-/**
- * What a thread had installed before a task entered (Conc.enter). `depth` is
- * also the entered task's base call depth on this thread: a resumed task may
- * sit at another depth than where it parked.
- */
-interface Saved { G: unknown[] | null; depth: number; base: number; cur: TaskState | null; held: number }
+export { type Gen, type Req, TASK_FAILED, type TaskMsg } from './task-state';
 
 export class Conc {
   cur: TaskState | null = null;
@@ -255,45 +189,12 @@ export class Conc {
     return waitUntil(this, ready, deadlock, deadline);
   }
 
-  /**
-   * At non-blocking operations (Shared, Task.value, try_recv): a polling loop
-   * fires due timers, or a sleeping task would never wake (§5, §12.4); main
-   * also ends the run there after a task's exit or failure (§4, §10.1).
-   */
-  poll(): void {
-    if (this.isMain) this.checkEnd();
-    fireTimers(this);
-  }
-
-  /** Main: ends the run if a task exited or failed (§4, §10.1). */
-  checkEnd(): void {
-    if (Atomics.load(this.sh.ctl, FLAG) === 0) return;
-    this.drainLog();
-    throw new ExitSignal(Atomics.load(this.sh.ctl, STATUS), Atomics.load(this.sh.ctl, FAILED) !== 0);
-  }
-
-  awaitBlocking(v: FutureVal): unknown {
-    if (v.ran) return this.resultOf(v);
-    if (this.canInline(v)) {
-      const r = this.runInline(v);
-      if (r !== TASK_FAILED) return r;
-      this.waitUntil(() => false);
-    }
-    const fid = this.fidOf(v);
-    if (!this.isDone(fid)) {
-      this.rt.flush();
-      if (this.isCancelled()) return 0;
-      this.waitUntil(() => this.isDone(fid));
-    }
-    return this.valueOf(fid);
-  }
-
   /** Main after the program: wait for every task ever spawned (§4). */
   drain(): void {
     if (!this.started) return;
     this.rt.flush();
     this.waitUntil(() => Atomics.load(this.sh.ctl, LIVE) === 0);
-    this.checkEnd();
+    checkEnd(this);
     this.drainLog();
   }
 

@@ -5,8 +5,9 @@
 // §10.2, §10.3); only when there is nothing to do does it wait on WAKE.
 
 import { ExitSignal } from '../runtime/errors';
-import type { Conc } from './runtime';
-import { BLOCKED, LIVE, PROGRESS, TIMERS, WAKE } from './shared-mem';
+import type { FutureVal } from './plain';
+import { type Conc, TASK_FAILED } from './runtime';
+import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, STATUS, TIMERS, WAKE } from './shared-mem';
 
 /**
  * Blocks until `ready()`; false when `deadline` passed first. `deadlock` is
@@ -21,7 +22,7 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
   c.held.publishAll();
   while (!ready()) {
     if (c.isMain) {
-      c.checkEnd();
+      checkEnd(c);
       fireTimers(c);
     }
     if (c.ctx.step()) {
@@ -63,4 +64,39 @@ function reportDeadlock(c: Conc, what: string): never {
   c.drainLog();
   c.rt.host.writeStderr(`wyn: deadlock - ${what}\n`);
   throw new ExitSignal(1, true);
+}
+
+/**
+ * At non-blocking operations (Shared, Task.value, try_recv): a polling loop
+ * fires due timers, or a sleeping task would never wake (§5, §12.4); main
+ * also ends the run there after a task's exit or failure (§4, §10.1).
+ */
+export function poll(c: Conc): void {
+  if (c.isMain) checkEnd(c);
+  fireTimers(c);
+}
+
+/** Main: ends the run if a task exited or failed (§4, §10.1). */
+export function checkEnd(c: Conc): void {
+  const ctl = c.sh.ctl;
+  if (Atomics.load(ctl, FLAG) === 0) return;
+  c.drainLog();
+  throw new ExitSignal(Atomics.load(ctl, STATUS), Atomics.load(ctl, FAILED) !== 0);
+}
+
+/** `await v` where the code cannot suspend: run it inline if it is held back here, else wait, pumping. */
+export function awaitBlocking(c: Conc, v: FutureVal): unknown {
+  if (v.ran) return c.resultOf(v);
+  if (c.canInline(v)) {
+    const r = c.runInline(v);
+    if (r !== TASK_FAILED) return r;
+    c.waitUntil(() => false);
+  }
+  const fid = c.fidOf(v);
+  if (!c.isDone(fid)) {
+    c.rt.flush();
+    if (c.isCancelled()) return 0;
+    c.waitUntil(() => c.isDone(fid));
+  }
+  return c.valueOf(fid);
 }
