@@ -8,7 +8,8 @@
 
 import type { Call, Expr, SpawnExpr } from '@wyn/parser';
 import { type Compiled, type FnCtx } from '../compile/context';
-import { bindArgs, compileCall, findFunction, widen } from '../eval/call';
+import { compileCall, findFunction } from '../eval/call';
+import { bindArgs, widen } from '../eval/call-args';
 import { compileExpr } from '../eval/expr';
 import type { Site } from '../runtime/errors';
 import { NONE, SomeVal } from '../runtime/values';

@@ -1,19 +1,20 @@
 // Calls (§4.3.2, §4.3.4, §6.9): user functions (monomorphised generics,
 // default and named arguments, int→float widening of arguments, §3.10),
 // function values, static methods, enum constructors, module functions,
-// standard-library modules and methods.
+// standard-library modules and methods. Argument binding and widening are
+// in eval/call-args.ts.
 
-import type { Arg, Call, Expr, Span } from '@wyn/parser';
+import type { Call } from '@wyn/parser';
 import { type Compiled, type FnCtx, RETURN } from '../compile/context';
 import { EnumDef, type FnDef, type FnInstance, type ModuleCtx, StructDef } from '../program';
 import { type Site } from '../runtime/errors';
-import { toFloat, type Int } from '../runtime/int64';
 import type { Runtime } from '../runtime/runtime';
 import { EnumVal, ErrVal, FnVal, OkVal } from '../runtime/values';
 import { compileBuiltinCall } from '../stdlib/builtins';
 import { compileModuleCall, isStdlibModule } from '../stdlib/modules';
 import { compileLegacyCall } from '../stdlib/legacy';
 import { ANY, fresh, prune, type Type, unify } from '../types';
+import { bindArgs, OMITTED, unifyLoose, widen } from './call-args';
 import { compileExpr } from './expr';
 import { namedType } from './field';
 import { compileMethodCall } from './method-call';
@@ -38,51 +39,6 @@ export function callInstance(rt: Runtime, inst: FnInstance, args: unknown[], sit
   const c = inst.body(fr);
   rt.depth--;
   return c === RETURN ? rt.ret : undefined;
-}
-
-/** Coerces an argument to its parameter type: the one widening Wyn has (§3.10). */
-export function widen(cx: FnCtx, want: Type, arg: Compiled, span: Span): Compiled['ev'] {
-  const w = prune(want);
-  const g = prune(arg.t);
-  if (w.k === 'float' && g.k === 'int') {
-    const ev = arg.ev;
-    return (f) => toFloat(ev(f) as Int);
-  }
-  // `return v` / arguments of type T where T? is expected wrap automatically (§5.6).
-  cx.expect(want, arg.t, span, 'mismatched argument');
-  return arg.ev;
-}
-
-/** Orders call arguments by parameter: positional first, then named (§4.3.2). */
-export function bindArgs(
-  cx: FnCtx, def: FnDef, args: Arg[], span: Span, skipSelf: boolean,
-): (Expr | null)[] | null {
-  const params = def.decl.params.slice(skipSelf ? 1 : 0);
-  const out: (Expr | null)[] = params.map(() => null);
-  let pos = 0;
-  for (const a of args) {
-    if (a.name === null) {
-      if (pos >= params.length) {
-        cx.error('E0303', `\`${def.name}\` takes ${params.length} argument(s) but more were given`, span);
-        return null;
-      }
-      out[pos++] = a.value;
-    } else {
-      const i = params.findIndex((p) => p.name === a.name);
-      if (i < 0 || out[i] !== null) {
-        cx.error('E0303', `\`${def.name}\` has no parameter \`${a.name}\` (or it was given twice)`, a.span);
-        return null;
-      }
-      out[i] = a.value;
-    }
-  }
-  for (let i = 0; i < params.length; i++) {
-    if (out[i] === null && params[i].defaultValue === null) {
-      cx.error('E0303', `missing argument \`${params[i].name}\` in call to \`${def.name}\``, span);
-      return null;
-    }
-  }
-  return out;
 }
 
 /**
@@ -199,20 +155,6 @@ export function* callInstanceG(rt: Runtime, inst: FnInstance, args: unknown[], s
   rt.depth--;
   return c === RETURN ? rt.ret : undefined;
 }
-
-/** int arguments may fill float-typed generic slots; do not let that fail inference. */
-function unifyLoose(pt: Type, at: Type): void {
-  const p = prune(pt);
-  if (p.k === 'float' && prune(at).k === 'int') return;
-  unify(pt, at);
-}
-
-/**
- * An argument left to its default (§4.3.2). The default is evaluated by the
- * callee, in its own scope: it may name the callee's earlier parameters and
- * its module's constants, which the caller may not see.
- */
-const OMITTED: Compiled = { t: ANY, ev: () => undefined };
 
 /** A call closure specialised by arity, so common calls build no argument array. */
 export function directCall(rt: Runtime, inst: FnInstance, evs: Compiled['ev'][], site: Site): Compiled['ev'] {

@@ -9,7 +9,7 @@ import type { Gen } from '../conc/runtime';
 import { StructDef } from '../program';
 import { StructVal, TupleVal, WMap } from '../runtime/values';
 import { ANY, fresh, prune, STRING, type Type, unify } from '../types';
-import { widen } from './call';
+import { widen } from './call-args';
 import { compileCondition } from './conditional';
 import { compileExpr } from './expr';
 import { compileIterable } from '../exec/loops';

@@ -19,7 +19,7 @@ import { compileLambda } from './lambda';
 import { compileMatchExpr } from './match-expr';
 import { compileTry } from './try-expr';
 import { compileAwait, compileSpawn } from '../conc/compile';
-import { compileForms } from '../conc/gen';
+import { compileForms } from '../conc/strict-forms';
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected node ${JSON.stringify((x as { kind?: string }).kind)}`);

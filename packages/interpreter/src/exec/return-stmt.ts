@@ -4,7 +4,7 @@
 
 import type { DeferStmt, ReturnStmt } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
-import { widen } from '../eval/call';
+import { widen } from '../eval/call-args';
 import { compileExpr } from '../eval/expr';
 import { SomeVal } from '../runtime/values';
 import { type ExprGen, setGen, setLeaf, slotOf, stmtLeaf, valueOf } from '../conc/gen';

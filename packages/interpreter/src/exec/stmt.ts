@@ -13,7 +13,8 @@ import { compileDestructure, compileVarDecl } from './declare';
 import { compileCFor, compileFor, compileWhile } from './loops';
 import { compileDefer, compileReturn } from './return-stmt';
 import { compileSpawn } from '../conc/compile';
-import { anyExprGen, anyGen, compileForms, type ExprGen, genOf, ifLeaf, setGen, setLeaf, stmtLeaf, suspendableSeq } from '../conc/gen';
+import { anyExprGen, anyGen, type ExprGen, genOf, ifLeaf, setGen, setLeaf, stmtLeaf, suspendableSeq } from '../conc/gen';
+import { compileForms } from '../conc/strict-forms';
 import type { Gen } from '../conc/runtime';
 import { compileSelect, expandParallel } from '../conc/select';
 

@@ -3,7 +3,7 @@
 
 import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
-import { widen } from '../eval/call';
+import { widen } from '../eval/call-args';
 import { compileExpr } from '../eval/expr';
 import { clampSlice } from '../eval/index-expr';
 import { compareValues, valueEquals } from '../runtime/equality';

@@ -3,7 +3,7 @@
 
 import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
-import { widen } from '../eval/call';
+import { widen } from '../eval/call-args';
 import type { WMap } from '../runtime/values';
 import { arrayOf, BOOL, INT, prune, STRING, type Type, unify, VOID } from '../types';
 import { argsOf, BAD, method, type MethodCall } from './helpers';

@@ -4,7 +4,7 @@
 
 import type { Call, Span } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
-import { widen } from '../eval/call';
+import { widen } from '../eval/call-args';
 import { compileExpr } from '../eval/expr';
 import { FLOAT, type Type } from '../types';
 import { BAD } from './helpers';

@@ -2,7 +2,7 @@
 
 import type { Call } from '@wyn/parser';
 import type { Compiled, FnCtx } from '../compile/context';
-import { widen } from '../eval/call';
+import { widen } from '../eval/call-args';
 import { dynamicText } from '../runtime/format';
 import { panicAt } from '../runtime/errors';
 import { ErrVal, OkVal, SomeVal } from '../runtime/values';
