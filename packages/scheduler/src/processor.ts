@@ -33,23 +33,16 @@
  */
 import { Codec, S_UNDEFINED, type CustomTag } from './codec';
 import { Deque, takeInjected } from './deque';
-import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox, wakeProcessor } from './future';
+import { ERR, CANCEL_REQ, CANCELLED, DETACHED, DONE_MASK, OK, ROOT, addWaiter, complete, futureState, newFuture, takeInbox } from './future';
 import { EXECUTED, INBOX, INJECT, RESUMING, F_PAYLOAD, F_TAG, PARK, PARKED, ROOTS, SEARCHING, SHUTDOWN, STOLEN, T_FUTURE, T_PAYLOAD, T_TAG, type SharedState } from './state';
 import { TaskContext, Suspension, SUSPENDED } from './context';
 import { decodeError, encodeError } from './errors';
+import { Parking } from './parking';
 
 export type TaskFunction = (task: unknown, ctx: TaskContext) => unknown;
 
 /** Empty searches in a join before it starts sleeping briefly between looks. */
 const SPINS = 64;
-/**
- * How long an idle worker searches before it parks. Waking a parked thread
- * costs tens of µs, so a worker keeps looking for about as long as a few
- * wake-ups would cost; much longer only burns a core the main thread could use.
- */
-const SPIN_MS = 0.2;
-const PARK_TIMEOUT_MS = 5;
-
 /** `current` while a detached task runs: it has no future record (newTask). */
 export const RUNNING_DETACHED = -1;
 
@@ -71,8 +64,8 @@ export class Processor {
   private executed = 0;
   private roots = 0;
   private stolen = 0;
-  private wakeCursor = 1;
-  private readonly maxSearchers: number;
+  /** The worker loop: searching, parking, and waking other workers (parking.ts). */
+  private readonly parking: Parking;
 
   constructor(
     readonly state: SharedState,
@@ -86,7 +79,7 @@ export class Processor {
     for (let p = 0; p < state.processors; p++) if (p !== id) this.victims.push(new Deque(state, p));
     this.codec = new Codec(state.heap, customs);
     this.ctx = new TaskContext(this);
-    this.maxSearchers = Math.max(1, (state.processors - 1) >> 1);
+    this.parking = new Parking(state, id, this.victims);
     // Records this thread frees and allocates again skip the shared free lists (slab.ts).
     state.tasks.cacheLocally();
     state.futures.cacheLocally();
@@ -175,7 +168,7 @@ export class Processor {
   /** After publishing work: wakes a parked worker unless one is searching already. */
   private notify(): void {
     const c = this.state.control;
-    if (Atomics.load(c, SEARCHING) === 0 && Atomics.load(c, PARKED) > 0) this.wakeOne();
+    if (Atomics.load(c, SEARCHING) === 0 && Atomics.load(c, PARKED) > 0) this.parking.wakeOne();
   }
 
   /** Runs queued work until future `f` completes; returns its value or throws its error. */
@@ -288,61 +281,9 @@ export class Processor {
 
   /** Worker loop: runs until shutdown, or returns after `idleMs` without work. */
   loop(idleMs: number): void {
-    const control = this.state.control;
-    const park = this.state.proc(this.id, PARK);
-    let idleSince = 0;
-    // A park that timed out means nobody has work for this worker: it looks
-    // once and parks again instead of spinning, or on 2 cores a parked
-    // worker waking every PARK_TIMEOUT_MS would spin beside the busy ones.
-    let woken = true;
-    while (Atomics.load(control, SHUTDOWN) === 0) {
-      if (this.step() || (woken && this.search())) {
-        idleSince = 0;
-        woken = true;
-        continue;
-      }
-      if (idleSince === 0) {
-        idleSince = Date.now();
-        this.publishStats();
-      } else if (Date.now() - idleSince >= idleMs) break;
-      this.flushCaches();
-      const wait = Math.min(PARK_TIMEOUT_MS, this.idleWork());
-      Atomics.store(control, park, 1);
-      Atomics.add(control, PARKED, 1);
-      // Dekker with spawners (file comment): PARK/PARKED are visible before we look again.
-      woken = this.hasWork() || Atomics.wait(control, park, 1, wait) !== 'timed-out';
-      Atomics.store(control, park, 0);
-      Atomics.sub(control, PARKED, 1);
-    }
-    this.flushCaches();
+    this.parking.loop(this, idleMs);
   }
 
-  /**
-   * Spins as a searcher until work shows up (true) or SPIN_MS pass (false).
-   * Returns false at once when enough others search already. Looks only with
-   * loads, so a spinning searcher does not bounce the cache lines it watches.
-   */
-  private search(): boolean {
-    const c = this.state.control;
-    if (Atomics.add(c, SEARCHING, 1) >= this.maxSearchers) {
-      Atomics.sub(c, SEARCHING, 1);
-      return false;
-    }
-    const end = performance.now() + SPIN_MS;
-    let found = false;
-    for (let i = 1; ; i++) {
-      if (this.hasWork()) {
-        found = true;
-        break;
-      }
-      if ((i & 15) === 0 && (performance.now() > end || Atomics.load(c, SHUTDOWN) !== 0)) break;
-    }
-    // The last searcher to find work hands off: spawners skipped waking
-    // anyone while it searched, so if more than this one task is queued, a
-    // parked worker must come and help.
-    if (Atomics.sub(c, SEARCHING, 1) === 1 && found && Atomics.load(c, PARKED) > 0 && this.queuedElsewhere() > 1) this.wakeOne();
-    return found;
-  }
   /** Marks this processor parked so spawners notify it; used before an async wait. */
   parkAsync(): void {
     Atomics.store(this.state.control, this.state.proc(this.id, PARK), 1);
@@ -363,13 +304,6 @@ export class Processor {
     if (Atomics.load(c, INJECT) !== 0) return true;
     for (let i = 0; i < this.victims.length; i++) if (this.victims[i].size() > 0) return true;
     return false;
-  }
-
-  /** Roughly how many tasks other processors and the injection queue hold (2 when the latter is non-empty). */
-  private queuedElsewhere(): number {
-    let n = Atomics.load(this.state.control, INJECT) !== 0 ? 2 : 0;
-    for (let i = 0; i < this.victims.length; i++) n += this.victims[i].size();
-    return n;
   }
 
   /** Publishes the owner-written counters (cheap stores, read by stats). */
@@ -443,16 +377,5 @@ export class Processor {
       status = ERR;
     }
     complete(this.state, f, status, this.codec.tag, this.codec.payload);
-  }
-
-  private wakeOne(): void {
-    const n = this.state.processors;
-    for (let i = 1; i < n; i++) {
-      const p = ((this.wakeCursor + i) % (n - 1)) + 1;
-      if (p !== this.id && wakeProcessor(this.state, p)) {
-        this.wakeCursor = p;
-        return;
-      }
-    }
   }
 }

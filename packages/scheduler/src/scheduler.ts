@@ -26,12 +26,12 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { fillOptions, type FilledOptions, type SchedulerOptions } from './options';
-import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, STOPPED, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
+import { SharedState, F_LINK, MAIN_SEQ, SHUTDOWN, EXECUTED, ROOTS, STOLEN, T_FUTURE } from './state';
 import { Processor, type TaskFunction } from './processor';
 import type { TaskContext } from './context';
-import { ROOT, requestCancel, takeCompletions, wakeProcessor } from './future';
+import { ROOT, requestCancel, takeCompletions } from './future';
 import { AbortError, QueueFullError, SchedulerClosedError, WorkerExitedError } from './errors';
-import { workerEntry } from './entry';
+import { startWorkerThreads, stopWorkerThreads } from './threads';
 import { loadTaskModule } from './load';
 
 export interface RunOptions {
@@ -58,8 +58,6 @@ const MAIN_SPIN_MS = 0.05;
 const INLINE_WAKE_BACKLOG = 16;
 /** With `inline`, how long the main thread runs tasks before it lets the event loop run. */
 const INLINE_SLICE_MS = 2;
-/** How long close() waits for a worker to leave its loop before terminating it regardless. */
-const STOP_WAIT_MS = 2000;
 
 // One executor for every run() promise: it parks the resolving functions
 // here, so a run() allocates no closure of its own.
@@ -237,50 +235,15 @@ export class Scheduler extends EventEmitter {
   }
 
   private startWorkers(): void {
-    const filename = workerEntry();
-    // Loaded here, not at the top: a program that never starts a worker should not pay for the module.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    for (let id = 1; id <= this.options.workers; id++) {
-      const worker = new Worker(filename, {
-        resourceLimits: this.options.resourceLimits,
-        workerData: {
-          buffers: this.state.buffers(),
-          id,
-          filename: this.options.filename,
-          idleTimeout: this.options.idleTimeout,
-          data: this.options.workerData,
-        },
-      });
-      worker.unref();
-      const state = this.state;
-      worker.on('error', (error) => this.crashed(state, error));
-      worker.on('exit', (code) => this.crashed(state, new Error(`worker ${id} exited with code ${code}`)));
-      this.workers.push(worker);
-    }
+    const state = this.state;
+    startWorkerThreads(this.options, state, this.workers, (cause) => this.crashed(state, cause));
   }
 
-  /**
-   * Sets SHUTDOWN and terminates the workers. With `orderly` (close), each
-   * worker first leaves its loop and returns its cached free records
-   * (STOPPED counts them; parked ones are woken), so the shared free lists
-   * account for every record afterwards; a worker stuck for STOP_WAIT_MS is
-   * terminated anyway. destroy() and crashes do not wait.
-   */
+  /** Stops the worker threads (threads.ts), then returns this thread's cached free records. */
   private async stopWorkers(orderly = false): Promise<void> {
     const workers = this.workers;
     this.workers = [];
-    const c = this.state.control;
-    Atomics.store(c, SHUTDOWN, 1);
-    if (orderly) {
-      for (let p = 1; p <= workers.length; p++) wakeProcessor(this.state, p);
-      const deadline = Date.now() + STOP_WAIT_MS;
-      for (let n = Atomics.load(c, STOPPED); n < workers.length && Date.now() < deadline; n = Atomics.load(c, STOPPED)) {
-        const waiting = Atomics.waitAsync(c, STOPPED, n, 50);
-        if (waiting.async) await waiting.value;
-      }
-    }
-    await Promise.all(workers.map((w) => w.terminate()));
+    await stopWorkerThreads(this.state, workers, orderly);
     this.main.flushCaches();
   }
 
