@@ -7,6 +7,9 @@
 import { run } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
 
+// A hang guard, not a time limit: a worker starts slowly on a loaded machine.
+jest.setTimeout(120_000);
+
 async function runWyn(source: string, workers: number): Promise<{ stdout: string; stderr: string; status: number }> {
   const rec = recordingHost();
   const status = await run('batched.wyn', source, rec.host, { workers });

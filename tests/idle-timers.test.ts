@@ -5,6 +5,9 @@
 import { nodeHost, run } from '@wyn/interpreter';
 import { recordingHost } from '../packages/interpreter/test/recording-host';
 
+// A hang guard, not a time limit: a worker starts slowly on a loaded machine.
+jest.setTimeout(120_000);
+
 test('a task sleeping on a worker wakes while main computes, not when main next blocks', async () => {
   // Main never polls during its 2 s loop, so before the fix the task could
   // only wake after it. The worker needs a few hundred ms to start, so the
