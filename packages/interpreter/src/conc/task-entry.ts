@@ -45,12 +45,20 @@ export default function runTask(task: unknown, ctx: TaskContext): unknown {
 
 /**
  * The scheduler calls this on a worker with nothing to run, before it parks
- * (Processor.idleWork): due timers are fired here too, so a sleeping task
- * wakes on time while main computes instead of waiting (§5, §12.4).
- * Returns the ms until the next timer is due.
+ * (Processor.idleWork). A worker that has not compiled the program yet does
+ * it now, while idle, rather than when its first task is already waiting.
+ * Due timers are fired here too, so a sleeping task wakes on time while
+ * main computes instead of waiting (§5, §12.4). Returns the ms until the
+ * next timer is due.
  */
 export function idle(ctx: TaskContext): number {
-  // A worker that has run no task yet has not compiled the program: the timers need only the memory.
+  if (run === null) {
+    try {
+      run = setup(ctx);
+    } catch {
+      // The first task meets the same failure and reports it as a task's.
+    }
+  }
   mem ??= new SharedMem((ctx.workerData as WorkerData).mem);
   const now = Date.now();
   const { chans, next } = mem.expired(now);
