@@ -228,14 +228,13 @@ export class Conc {
 
   /**
    * Runs a fire-and-forget task that cannot suspend where its spawner's
-   * batch is flushed: outside any scheduler task of its own, so it is
-   * accounted for here instead of through a suspension (finish).
+   * batch is flushed (batch.ts), outside any scheduler task of its own.
    */
   runPlainHere(msg: TaskMsg): void {
     const inst = this.rt.spawnables[msg[0] as number];
-    if (this.runPlain(this.taskState(0, msg), inst, this.frame(inst, msg)) === TASK_FAILED) return;
-    Atomics.add(this.sh.ctl, PROGRESS, 1);
-    Atomics.sub(this.sh.ctl, LIVE, 1);
+    // Future 0: the scheduler task running here, if any, is another one.
+    const st = this.taskState(0, msg);
+    if (this.runPlain(st, inst, this.frame(inst, msg)) !== TASK_FAILED) this.finish(st, undefined);
   }
 
   /** Runs a task that cannot suspend to its end; TASK_FAILED once a failure is reported. */
