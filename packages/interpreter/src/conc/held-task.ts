@@ -18,7 +18,7 @@
 // its task.
 //
 // Fire-and-forget spawns are held back too, at the same points, and queued
-// together as one batch task (Conc.runBatch): a million of them then cost a
+// together as one batch task (batch.ts): a million of them then cost a
 // few thousand shared-memory tasks instead of a million. Nobody awaits them,
 // so none runs inline; a batch whose tasks turn out to be long splits itself
 // for other workers to steal.

@@ -59,7 +59,8 @@ export function idle(ctx: TaskContext): number {
       // The first task meets the same failure and reports it as a task's.
     }
   }
-  mem ??= new SharedMem((ctx.workerData as WorkerData).mem);
+  // setup() attaches the memory before anything in it can fail.
+  if (mem === null) return Infinity;
   const now = Date.now();
   const { chans, next } = mem.expired(now);
   for (const ch of chans) ctx.channels.close(ch);
