@@ -18,7 +18,8 @@ const path = require('node:path');
  *    default. Start-up runs Ohm's grammar code just hot enough for V8 to start
  *    optimising it on a background thread, and a process cannot exit before
  *    those jobs end: ~15 ms of every short run. Long programs lose nothing
- *    measurable (bench:interp).
+ *    measurable (bench:interp). The first spawn puts V8's default back
+ *    (interpreter conc/threads-node.ts): task costs need the early tier-up.
  * No --min-semi-space-size: an 8 MB young generation saved a few start-up
  * scavenges, but the kernel zero-fills each of its pages on first touch, and
  * whatever allocates first pays (~1,500 faults for 6 MB). The old parser's

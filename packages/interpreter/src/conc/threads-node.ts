@@ -116,7 +116,7 @@ export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: T
   let c: Conc | null = null;
   const ctx = scheduler.mainContext((task) => c!.runTask(task as TaskMsg));
   c = new Conc(sh, ctx, rt, types, true, drainLog, () => {
-    eagerFeedback();
+    tuneForTasks();
     scheduler.start();
   });
   c.scheduler = scheduler;
@@ -148,22 +148,32 @@ export async function shutdownConc(rt: Runtime): Promise<void> {
 }
 
 /**
- * From the first spawn on, V8 gives a function its feedback vector at its
- * first call instead of after some work (--no-lazy-feedback-allocation; V8
- * flags are per process, so for main and the workers about to start). A
- * task's first call of a range loop's closure (exec/loops.ts) otherwise runs
- * its prologue before the vector exists: the optimised code then lacks
- * feedback for those calls, deoptimises on the task's next call, and the
- * closure keeps its slower on-stack-replacement code for the rest of the
- * run (a worker's 4th compute() of par.wyn: 290 ms, against main's 110).
- * Start-up does not pay it: main has compiled the program by now.
+ * From the first spawn on, V8 tunes for tasks rather than for start-up (V8
+ * flags are per process, so for main and the workers about to start).
+ * Start-up does not pay for either: main has compiled the program by now.
+ *  --no-lazy-feedback-allocation: a function gets its feedback vector at its
+ *    first call instead of after some work. A task's first call of a range
+ *    loop's closure (exec/loops.ts) otherwise runs its prologue before the
+ *    vector exists: the optimised code then lacks feedback for those calls,
+ *    deoptimises on the task's next call, and the closure keeps its slower
+ *    on-stack-replacement code for the rest of the run (a worker's 4th
+ *    compute() of par.wyn: 290 ms, against main's 110).
+ *  --interrupt-budget back to V8's default (66 KB in Node 20's V8), from the
+ *    binary's 500,000 (cli/bin/load-bundle.js says why start-up wants that).
+ *    The spawn path is many small functions; with the start-up budget they
+ *    reached optimised code late in spawn_lat's 100,000 pairs: seq 0.83-1.35
+ *    us per pair, against 0.33-0.76 with the default (interleaved runs).
+ *    Set before the program runs instead, it made hello.wyn ~50 ms slower
+ *    (median of 25 interleaved runs).
  */
-let eager = false;
-function eagerFeedback(): void {
-  if (eager) return;
-  eager = true;
+let tuned = false;
+function tuneForTasks(): void {
+  if (tuned) return;
+  tuned = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-lazy-feedback-allocation');
+  const v8 = require('node:v8') as typeof import('node:v8');
+  v8.setFlagsFromString('--no-lazy-feedback-allocation');
+  v8.setFlagsFromString('--interrupt-budget=67584');
 }
 
 let bootstrap: string | undefined;
