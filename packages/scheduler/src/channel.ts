@@ -201,7 +201,7 @@ export class Channels {
       v[list] = w;
     }
     this.unlock(v, ch, 0);
-    if (ready) this.p.runSoon(w);
+    if (ready) this.p.resumeHere(w);
   }
 
   private block(ch: number, attempt: () => boolean, multi = false): void {

@@ -59,7 +59,7 @@ export class Processor {
   private readonly freeTokens: number[] = [];
   /** Tokens of continuations whose condition holds, in order: they run at the next steps. */
   private readonly ready: number[] = [];
-  /** Resume records taken from the inbox since `ready` was last empty. */
+  /** Resume records taken from the inbox or found ready (resumeHere) since `ready` was last empty. */
   private unsettled = 0;
   private executed = 0;
   private roots = 0;
@@ -223,7 +223,7 @@ export class Processor {
   /** Registers `cb(arg)` to run on this thread once future `f` completes. */
   onFuture<T>(f: number, cb: (arg: T) => void, arg?: T): void {
     const w = this.resumeRecord(cb, 0, arg);
-    if (!addWaiter(this.state, f, w)) this.runSoon(w);
+    if (!addWaiter(this.state, f, w)) this.resumeHere(w);
   }
 
   /** A resume record for `cb(arg)`, owned by the caller until registered somewhere. */
@@ -239,8 +239,19 @@ export class Processor {
     return w;
   }
 
-  /** Runs resume record `w`'s continuation on the next step (the condition already holds). */
-  runSoon(w: number): void {
+  /**
+   * Runs resume record `w`'s continuation on the next step: its condition
+   * held when it was registered. Counted in RESUMING like one sent to the
+   * inbox, so that until it runs nobody sees its task as blocked for good.
+   */
+  resumeHere(w: number): void {
+    Atomics.add(this.state.control, RESUMING, 1);
+    this.unsettled++;
+    this.runSoon(w);
+  }
+
+  /** Moves resume record `w`'s continuation to the ready list (its condition holds). */
+  private runSoon(w: number): void {
     const token = this.state.tasks.view(w)[w * 4 + 2];
     this.state.tasks.free(w);
     if (this.conts[token] !== undefined) this.ready.push(token);

@@ -25,7 +25,8 @@
  *   STOPPED      workers that saw SHUTDOWN and gave their cached free records
  *                back (Processor.flushCaches); close() waits for all of them
  *                before terminating the threads.
- *   RESUMING     resume records sent to a processor's INBOX whose
+ *   RESUMING     resume records sent to a processor's INBOX, or found
+ *                ready when registered (Processor.resumeHere), whose
  *                continuations have not all run yet: incremented by the
  *                sender, decremented by the owner once its ready list is
  *                empty again. While it is non-zero some thread has work, so

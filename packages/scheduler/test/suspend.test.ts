@@ -147,6 +147,22 @@ test('a woken continuation counts as pending until its own thread has run it', a
   expectNoLeaks(pool);
 });
 
+test('a continuation whose condition already holds when registered counts as pending until it has run', async () => {
+  const pool = new Scheduler({ filename, workers: 1 });
+  const ctx = pool.mainContext(() => undefined);
+  const ch = ctx.channels.create(1);
+  const ran: number[] = [];
+  expect(ctx.channels.trySend(ch, 7)).toBe(true);
+  ctx.channels.onReady(ch, 'recv', () => ran.push(ctx.channels.tryRecv(ch) as number));
+  expect(ctx.resumesPending()).toBe(1);
+  while (ctx.step());
+  expect(ran).toEqual([7]);
+  expect(ctx.resumesPending()).toBe(0);
+  ctx.channels.destroy(ch);
+  await pool.close();
+  expectNoLeaks(pool);
+});
+
 test('queuedHere counts the tasks this thread queued that nobody has taken yet', async () => {
   const pool = new Scheduler({ filename, workers: 1 });
   const ran: unknown[] = [];
