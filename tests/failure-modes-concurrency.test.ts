@@ -1,7 +1,7 @@
 // Failure modes of concurrent programs (CONCURRENCY.md §10, §9, §12.3), run
 // through the CLI from the sources in a child process so the real stdout,
 // stderr and exit status are observed: a panic and a runtime error in a task,
-// exit(n) in a task, the three deadlocks of §10.2, the global deadlock of
+// exit(n) in a task (also while main computes), the three deadlocks of §10.2, the global deadlock of
 // §10.3 (main awaiting, and the exit drain), and the data-race errors.
 
 import * as path from 'node:path';
@@ -28,6 +28,12 @@ const cases: Case[] = [
   { file: 'oob.wyn', stdout: 'before\n', stderr: /^panic at oob\.wyn:3: array index out of bounds: index 5, length 3\n {4}at oob\.wyn:3:12\n/, status: 1 },
   // §4: exit(n) in a task ends the process with n after flushing; main's sleep is cut short.
   { file: 'exit.wyn', stdout: 'start\nbye\n', stderr: '', status: 7 },
+  // §4, §12.7: main runs no further code once a task exited or failed: not an endless loop
+  // of any kind (it looks between chunks of iterations), nor a println after loop-free work.
+  { file: 'exit_while.wyn', stdout: 'start\nbye\n', stderr: '', status: 3 },
+  { file: 'exit_range.wyn', stdout: '', stderr: '', status: 4 },
+  { file: 'panic_cfor.wyn', stdout: '', stderr: /^panic at panic_cfor\.wyn:6: array index out of bounds: index 7, length 3\n/, status: 1 },
+  { file: 'exit_print.wyn', stdout: '', stderr: '', status: 5 },
   // §10.2: main blocked with no live task.
   { file: 'dl_recv.wyn', stdout: 'waiting\n', stderr: deadlock('recv() on a channel with no sender and no live tasks (nothing can ever send)'), status: 1 },
   { file: 'dl_send.wyn', stdout: 'full\n', stderr: deadlock('send() on a full channel with no receiver and no live tasks (nothing can ever receive)'), status: 1 },

@@ -33,7 +33,7 @@ import { GlobalsView } from './globals';
 import { Batches, BATCH } from './batch';
 import { HeldTask } from './held-task';
 import { reportTaskFailure } from './task-failure';
-import { checkEnd, waitUntil } from './wait';
+import { checkEnd, waitUntil, watchEnd } from './wait';
 import { fromPlain, type FutureVal, HELD, newFuture, ranFuture, toPlain, type TypeTable } from './plain';
 import { BLOCKED, LIVE, PROGRESS, type SharedMem } from './shared-mem';
 import {
@@ -81,6 +81,7 @@ export class Conc {
     private readonly startWorkers: () => void,
   ) {
     this.globals = new GlobalsView(rt.G);
+    watchEnd(this);
     this.held = new HeldTask(
       rt,
       (msg) => {

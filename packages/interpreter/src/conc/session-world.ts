@@ -78,6 +78,7 @@ export class SessionWorld {
     keepFinished(this.rt.G, c);
     this.conc = null;
     this.rt.conc = null;
+    this.rt.watchEnd(null, () => undefined);
     this.world++;
     c.held.abandon();
     // Main may have been stopped while it ran a task (Ctrl-C): its own globals come back.

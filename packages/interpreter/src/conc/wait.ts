@@ -76,6 +76,22 @@ export function poll(c: Conc): void {
   fireTimers(c);
 }
 
+/**
+ * A task's `exit(n)` or fatal error ends the run at once (§4, §10.1, §12.7):
+ * this thread's long loops and writes look at the end flag (Runtime.checkEnded).
+ * Main then ends the run as its waits do; a worker abandons the task it
+ * runs, which nobody will await (its output is dropped from now on anyway,
+ * SharedMem.append).
+ */
+export function watchEnd(c: Conc): void {
+  const flag = new Int32Array(c.sh.ctl.buffer, FLAG * 4, 1);
+  if (c.isMain) c.rt.watchEnd(flag, () => checkEnd(c));
+  else
+    c.rt.watchEnd(flag, () => {
+      throw new ExitSignal(Atomics.load(c.sh.ctl, STATUS), true);
+    });
+}
+
 /** Main: ends the run if a task exited or failed (§4, §10.1). */
 export function checkEnd(c: Conc): void {
   const ctl = c.sh.ctl;

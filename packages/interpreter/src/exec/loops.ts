@@ -3,16 +3,16 @@
 // `for x in xs` runs over the length at loop start, reading element i when
 // iteration i begins; maps iterate the keys present at loop start.
 
-import type { Binder, CForStmt, Expr, ForStmt, Span, Stmt, WhileStmt } from '@wyn/parser';
+import type { Binder, Expr, ForStmt, Span, Stmt } from '@wyn/parser';
 import { BREAK, type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
-import { compileCondition } from '../eval/conditional';
 import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
+import type { Runtime } from '../runtime/runtime';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
-import { anyExprGen, anyGen, type ExprGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, step as stepG, valueOf } from '../conc/gen';
+import { anyExprGen, anyGen, type ExprGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
-import { compileBody, compileStmt } from './stmt';
+import { compileBody } from './stmt';
 import { startsTasks } from '../conc/analysis';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
@@ -37,7 +37,7 @@ function bind(cx: FnCtx, b: Binder | undefined, t: Type, readonly: boolean): ((f
  * thread (conc/held-task.ts): the loop may run long, and they could run on
  * other cores meanwhile. Calls queue them by themselves (Runtime.enter).
  */
-function queuingHeldTasks(cx: FnCtx, e: Exec): Exec {
+export function queuingHeldTasks(cx: FnCtx, e: Exec): Exec {
   return around(e, () => cx.rt.queueHeldTask());
 }
 
@@ -46,7 +46,7 @@ function queuingHeldTasks(cx: FnCtx, e: Exec): Exec {
  * spawns stays held, to be awaited inline, but a loop that goes on long
  * after a spawn (with no call in it) queues what it holds.
  */
-function loopBody(cx: FnCtx, body: Stmt): Exec {
+export function loopBody(cx: FnCtx, body: Stmt): Exec {
   const b = compileBody(cx, body);
   const rt = cx.rt;
   return startsTasks(body) ? around(b, () => rt.heldLoopTick()) : b;
@@ -84,9 +84,20 @@ function around(e: Exec, before: () => void): Exec {
  * loop about 3x slower until the function was called again (a million-
  * iteration loop's first two runs; a new worker's first tasks).
  */
-const CHUNK = 128;
+export const CHUNK = 128;
 /** What a chunk returns when its iterations ran out before the loop ended. */
-const MORE = -1;
+export const MORE = -1;
+
+/** A loop of `chunk`s, looking between them whether a task has ended the run (Runtime.checkEnded). */
+export function chunked(rt: Runtime, chunk: (f: unknown[]) => number): Exec {
+  return (f) => {
+    for (;;) {
+      const c = chunk(f);
+      if (c !== MORE) return c;
+      rt.checkEnded();
+    }
+  };
+}
 
 /** Step of a loop body: stop on BREAK or RETURN. */
 const stop = (c: number): boolean => c === BREAK || c === RETURN;
@@ -219,7 +230,8 @@ function rangeLoop(
   cx.expect(INT, end.t, span, 'range bounds must be ints');
   const b = binders[0];
   const slot = b === undefined || b.name === null ? cx.temp() : cx.declare(b.name, INT).slot;
-  const G = cx.rt.G;
+  const rt = cx.rt;
+  const G = rt.G;
   const fr = cx.kind === 'top' ? () => G : (f: unknown[]) => f;
   const se = start.ev as (f: unknown[]) => number;
   const ee = end.ev as (f: unknown[]) => number;
@@ -302,7 +314,10 @@ function rangeLoop(
     leaf: suspends ? undefined : leaf,
     loop: (f, body) => {
       const v = fr(f);
-      for (let c = chunk(f, v, body, se(f)); ; c = chunk(f, v, body, v[slot] as number)) if (c !== MORE) return c;
+      for (let c = chunk(f, v, body, se(f)); ; c = chunk(f, v, body, v[slot] as number)) {
+        if (c !== MORE) return c;
+        rt.checkEnded();
+      }
     },
     loopG: function* (f, body) {
       const bg = genOf(body);
@@ -330,83 +345,4 @@ export function compileFor(cx: FnCtx, s: ForStmt): Exec {
   if (leaf !== undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, leaf(bl)));
   // A body that may suspend parks the task between iterations' statements (§12.4).
   return queuingHeldTasks(cx, suspends || anyGen(body) ? setGen(e, (f) => loopG(f, body)) : e);
-}
-
-export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
-  const cond = compileCondition(cx, s.condition);
-  const c = cond.ev;
-  cx.loopDepth++;
-  const body = loopBody(cx, s.body);
-  cx.loopDepth--;
-  const e: Exec = (f) => {
-    while (c(f)) {
-      const r = body(f);
-      if (r === BREAK) break;
-      if (r === RETURN) return RETURN;
-    }
-    return NORMAL;
-  };
-  if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTasks(cx, e);
-  // The condition suspends, where it does, before every test.
-  const cg = cond.gen;
-  const bl = leafOf(body);
-  if (cg === undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, whileLeaf(c as (f: unknown[]) => boolean, bl)));
-  const bg = genOf(body);
-  return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
-    while (cg === undefined ? c(f) : yield* cg(f)) {
-      const r = bg === undefined ? body(f) : yield* bg(f);
-      if (r === BREAK) break;
-      if (r === RETURN) return RETURN;
-    }
-    return NORMAL;
-  }));
-}
-
-/** `while c { body }` as a statement leaf, for a condition that cannot suspend and a body that is a leaf. */
-function whileLeaf(c: (f: unknown[]) => boolean, body: Leaf): Leaf {
-  /** Goes on after an iteration that completed with `r`. */
-  const next = (f: unknown[], r: unknown): unknown => {
-    for (;;) {
-      if (r === BREAK) return NORMAL;
-      if (r === RETURN || r === PENDING) return r;
-      if (!c(f)) return NORMAL;
-      r = body.start(f);
-    }
-  };
-  return {
-    start: (f) => next(f, NORMAL),
-    retry: (f) => next(f, body.retry(f)),
-    req: body.req,
-  };
-}
-
-export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
-  cx.pushScope();
-  const init = compileStmt(cx, s.init);
-  const cond = compileCondition(cx, s.condition);
-  const c = cond.ev;
-  cx.loopDepth++;
-  const body = loopBody(cx, s.body);
-  cx.loopDepth--;
-  const update = compileStmt(cx, s.update);
-  cx.popScope();
-  const e: Exec = (f) => {
-    for (init(f); c(f); update(f)) {
-      const r = body(f);
-      if (r === BREAK) break;
-      if (r === RETURN) return RETURN;
-    }
-    return NORMAL;
-  };
-  if (!anyExprGen(cond) && !anyGen(init, body, update)) return queuingHeldTasks(cx, e);
-  const cg = cond.gen;
-  const bg = genOf(body);
-  return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
-    for (yield* stepG(init, f); cg === undefined ? c(f) : yield* cg(f); yield* stepG(update, f)) {
-      const r = bg === undefined ? body(f) : yield* bg(f);
-      if (r === BREAK) break;
-      if (r === RETURN) return RETURN;
-    }
-    return NORMAL;
-  }));
 }

@@ -49,6 +49,15 @@ export class Runtime {
   conc: unknown = null;
   makeConc: (() => unknown) | null = null;
   private readonly lineMode: boolean;
+  /**
+   * Once this thread takes part in a run with tasks: a one-word view of the
+   * shared end flag, non-zero after a task's `exit(n)` or fatal error
+   * (conc/shared-mem.ts FLAG). Long loops and every write look at it, so
+   * that code goes no further once the run is over (CONCURRENCY.md §4,
+   * §12.7: "without running further code in main").
+   */
+  private endFlag: Int32Array | null = null;
+  private onEnd: () => void = () => undefined;
 
   constructor(readonly host: Host, readonly entryFile: string) {
     this.lineMode = host.stdoutIsTerminal();
@@ -62,6 +71,7 @@ export class Runtime {
    * at once, as C and Python do, so interactive output is never late.
    */
   write(byteString: string): void {
+    if (this.endFlag !== null) this.checkEnded();
     this.out += byteString;
     if (this.out.length > 1 << 16 || (this.lineMode && byteString.includes('\n'))) this.flush();
   }
@@ -76,6 +86,18 @@ export class Runtime {
   writeStderr(text: string): void {
     this.flush();
     this.host.writeStderr(text);
+  }
+
+  /** From now on `checkEnded` calls `onEnd` (which throws) once `flag[0]` is set; null: no tasks, nothing to watch. */
+  watchEnd(flag: Int32Array | null, onEnd: () => void): void {
+    this.endFlag = flag;
+    this.onEnd = onEnd;
+  }
+
+  /** Ends this thread's part of the run if a task has ended it (see endFlag): between loop chunks, before writes. */
+  checkEnded(): void {
+    const e = this.endFlag;
+    if (e !== null && Atomics.load(e, 0) !== 0) this.onEnd();
   }
 
   enter(site: Site): void {
