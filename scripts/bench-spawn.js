@@ -28,7 +28,7 @@ const cli = pickCli();
 /** Runs a bench program; returns stdout and the whole process's wall time in seconds. */
 function wyn(file, args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...cli, 'run', path.join(bench, file), '--', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...cli, 'run', path.resolve(bench, file), '--', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: status ${r.status}\n${r.stderr}`);
   return { out: r.stdout, s };
@@ -66,12 +66,18 @@ row(`${FF_N} fire-and-forget tasks, whole run`, fmt(ff), 's', '1.8 s (1 M)');
 // compute(N) should take about 0.5 s on one thread; calibrate N from a short
 // run. par.wyn's one_task_ms is its first, still unoptimised call, so the
 // calibration uses its warm sequential calls (seq4_ms / 4) instead.
-const probe = 2_000_000;
-const warmMs = result(wyn('par.wyn', [probe]).out, 'seq4_ms') / 4;
-const parN = Math.max(probe, Math.round((probe * 500) / Math.max(warmMs, 1)));
-const par = wyn('par.wyn', [quick ? probe : parN]).out;
-const speedup = result(par, 'seq4_ms') / result(par, 'par4_ms');
+function speedupOf(file) {
+  const probe = 2_000_000;
+  const warmMs = result(wyn(file, [probe]).out, 'seq4_ms') / 4;
+  const n = Math.max(probe, Math.round((probe * 500) / Math.max(warmMs, 1)));
+  const out = wyn(file, [quick ? probe : n]).out;
+  return result(out, 'seq4_ms') / result(out, 'par4_ms');
+}
+const speedup = speedupOf('par.wyn');
 row(`4 CPU-bound tasks, ${os.availableParallelism()} CPUs`, fmt(speedup), 'x', '1.97x (2 cores)');
+// The same on generic frames in every thread: the fair figure (the program says why).
+const generic = speedupOf(path.join(__dirname, 'bench-spawn', 'par_generic.wyn'));
+row(`  the same, compute() holding a string too`, fmt(generic), 'x', '-');
 
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 let mem1M = NaN;
