@@ -47,9 +47,24 @@ function best(n, f) {
   return b;
 }
 
+/** What loop.wyn and fib.wyn must print as CHECK for `arg`: a wrong answer gives no figure. */
+const CHECKS = {
+  'loop.wyn': (n) => `${(BigInt(n) * BigInt(n - 1)) / 2n}`,
+  'fib.wyn': (n) => {
+    let [a, b] = [0, 1];
+    for (let i = 0; i < n; i++) [a, b] = [b, a + b];
+    return `${a}`;
+  },
+};
+
 function wynMs(file, name, arg) {
   const [cmd, args] = wynCmd(path.join(bench, file), [String(arg)]);
-  return best(3, () => resultMs(execFileSync(cmd, args, { encoding: 'utf8' }), name));
+  return best(3, () => {
+    const out = execFileSync(cmd, args, { encoding: 'utf8' });
+    const want = CHECKS[file](arg);
+    if (!out.includes(`CHECK ${want}\n`)) throw new Error(`${file} ${arg}: expected CHECK ${want}, got:\n${out}`);
+    return resultMs(out, name);
+  });
 }
 
 const py = {

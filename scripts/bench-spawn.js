@@ -31,7 +31,33 @@ function wyn(file, args) {
   const r = spawnSync(process.execPath, [...cli, 'run', path.resolve(bench, file), '--', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: status ${r.status}\n${r.stderr}`);
+  const want = expectedCheck(file, args);
+  if (want !== null && !r.stdout.includes(`CHECK ${want}\n`)) throw new Error(`${file} ${args.join(' ')}: expected CHECK ${want}, got:\n${r.stdout}`);
   return { out: r.stdout, s };
+}
+
+/** The CHECK line a program must print for `args` (the same for every implementation): a wrong answer gives no figure. */
+function expectedCheck(file, args) {
+  const sumBelow = (n) => (BigInt(n) * BigInt(n - 1)) / 2n;
+  switch (path.basename(file)) {
+    case 'spawn_lat.wyn': {
+      const [mode, n] = args;
+      if (mode === 'seq') return `acc=${sumBelow(n)}`;
+      const b = mode === 'batch8' ? 8 : 100;
+      return `acc=${BigInt(Math.floor(n / b)) * BigInt(b - 1)}`;
+    }
+    case 'par.wyn':
+    case 'par_generic.wyn': {
+      const s = sumBelow(args[0]);
+      return `${s} ${4n * s} ${4n * s}`;
+    }
+    case 'mem_futures.wyn':
+      return args[0] > 0 ? `${args[0] - 1}` : null;
+    case 'mem_blocked.wyn':
+      return `sum=${args[0]}`;
+    default:
+      return null;
+  }
 }
 
 function result(out, key) {
