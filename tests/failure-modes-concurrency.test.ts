@@ -34,6 +34,8 @@ const cases: Case[] = [
   { file: 'exit_range.wyn', stdout: '', stderr: '', status: 4 },
   { file: 'panic_cfor.wyn', stdout: '', stderr: /^panic at panic_cfor\.wyn:6: array index out of bounds: index 7, length 3\n/, status: 1 },
   { file: 'exit_print.wyn', stdout: '', stderr: '', status: 5 },
+  // A task that could park but spins instead, run by main while it awaits: its loop looks too.
+  { file: 'exit_task_loop.wyn', stdout: 'awaiting\n', stderr: '', status: 6 },
   // §10.2: main blocked with no live task.
   { file: 'dl_recv.wyn', stdout: 'waiting\n', stderr: deadlock('recv() on a channel with no sender and no live tasks (nothing can ever send)'), status: 1 },
   { file: 'dl_send.wyn', stdout: 'full\n', stderr: deadlock('send() on a full channel with no receiver and no live tasks (nothing can ever receive)'), status: 1 },

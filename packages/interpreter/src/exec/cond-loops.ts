@@ -2,13 +2,16 @@
 // (loops.ts), they run their iterations in chunks: V8 optimises the chunk as
 // a function instead of replacing a long loop's frame, and between chunks
 // the loop looks whether a task has ended the run (Runtime.checkEnded): an
-// endless `while` in main still ends when a task calls `exit(n)`.
+// endless `while` in main still ends when a task calls `exit(n)`. Their
+// suspendable forms (tasks only) look before every iteration: a task's loop
+// that could park but does not may be what keeps main busy.
 
 import type { CForStmt, WhileStmt } from '@wyn/parser';
 import { BREAK, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
 import { compileCondition } from '../eval/conditional';
 import { anyExprGen, anyGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, step as stepG } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
+import type { Runtime } from '../runtime/runtime';
 import { compileStmt } from './stmt';
 import { CHUNK, chunked, loopBody, MORE, queuingHeldTasks } from './loops';
 
@@ -33,10 +36,12 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
   const bl = leafOf(body);
-  if (cg === undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, whileLeaf(c as (f: unknown[]) => boolean, bl)));
+  const rt = cx.rt;
+  if (cg === undefined && bl !== undefined) return queuingHeldTasks(cx, setLeaf(e, whileLeaf(rt, c as (f: unknown[]) => boolean, bl)));
   const bg = genOf(body);
   return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     while (cg === undefined ? c(f) : yield* cg(f)) {
+      rt.checkEnded();
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;
@@ -46,13 +51,14 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
 }
 
 /** `while c { body }` as a statement leaf, for a condition that cannot suspend and a body that is a leaf. */
-function whileLeaf(c: (f: unknown[]) => boolean, body: Leaf): Leaf {
+function whileLeaf(rt: Runtime, c: (f: unknown[]) => boolean, body: Leaf): Leaf {
   /** Goes on after an iteration that completed with `r`. */
   const next = (f: unknown[], r: unknown): unknown => {
     for (;;) {
       if (r === BREAK) return NORMAL;
       if (r === RETURN || r === PENDING) return r;
       if (!c(f)) return NORMAL;
+      rt.checkEnded();
       r = body.start(f);
     }
   };
@@ -73,7 +79,7 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   cx.loopDepth--;
   const update = compileStmt(cx, s.update);
   cx.popScope();
-  /** At most CHUNK iterations (see CHUNK); `update` ends each but the last. */
+  /** At most CHUNK iterations (see CHUNK); `update` ends each one that goes on. */
   const chunk = (f: unknown[]): number => {
     for (let k = 0; k < CHUNK; k++) {
       if (!c(f)) return NORMAL;
@@ -92,8 +98,10 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   if (!anyExprGen(cond) && !anyGen(init, body, update)) return queuingHeldTasks(cx, e);
   const cg = cond.gen;
   const bg = genOf(body);
+  const rt = cx.rt;
   return queuingHeldTasks(cx, setGen(e, function* (f): Gen<number> {
     for (yield* stepG(init, f); cg === undefined ? c(f) : yield* cg(f); yield* stepG(update, f)) {
+      rt.checkEnded();
       const r = bg === undefined ? body(f) : yield* bg(f);
       if (r === BREAK) break;
       if (r === RETURN) return RETURN;

@@ -78,11 +78,13 @@ function around(e: Exec, before: () => void): Exec {
 }
 
 /**
- * A range loop runs its iterations in calls of at most CHUNK: V8 then
+ * Range, `while` and C-style `for` loops (cond-loops.ts) run their
+ * iterations in calls of at most CHUNK: V8 then
  * optimises the chunk as a function after a few calls, instead of replacing
  * a long-running loop's frame with on-stack-replacement code, which ran the
  * loop about 3x slower until the function was called again (a million-
- * iteration loop's first two runs; a new worker's first tasks).
+ * iteration loop's first two runs; a new worker's first tasks). Between
+ * chunks the loop looks whether a task has ended the run (Runtime.checkEnded).
  */
 export const CHUNK = 128;
 /** What a chunk returns when its iterations ran out before the loop ended. */
@@ -290,6 +292,7 @@ function rangeLoop(
     const from = (f: unknown[], i: number): unknown => {
       const v = fr(f);
       for (; i < ee(f) + extra; ) {
+        rt.checkEnded();
         v[slot] = i;
         const c = body.start(f);
         if (c === PENDING) return PENDING;
@@ -323,6 +326,7 @@ function rangeLoop(
       const bg = genOf(body);
       const v = fr(f);
       for (let i = yield* valueOf<number>(start, f); i < ((eg === undefined ? ee(f) : yield* eg(f)) as number) + extra; ) {
+        rt.checkEnded();
         v[slot] = i;
         const c = bg === undefined ? body(f) : yield* bg(f);
         if (c !== NORMAL && stop(c)) return c === RETURN ? RETURN : NORMAL;
