@@ -9,27 +9,27 @@ import { recordingHost } from '../packages/interpreter/test/recording-host';
 jest.setTimeout(120_000);
 
 test('a task sleeping on a worker wakes while main computes, not when main next blocks', async () => {
-  // Main never polls during its 2 s loop, so before the fix the task could
-  // only wake after it. The worker needs a few hundred ms to start, so the
-  // loop is long enough for it to start, run the task, and sleep 20 ms.
-  const src = `fn napper(woke: int) {
+  // Main never polls during its loop (up to 30 s), so before the fix the
+  // task could only wake after it, and main's "main done" came first. Now the
+  // task wakes on its worker and its exit(7) ends the run at once: main's
+  // loop looks at the end flag between chunks. No fixed loop length has to
+  // outlast the worker's start on a loaded machine.
+  const src = `fn napper() {
     sleep_ms(20)
-    Shared.set(woke, DateTime.micros())
+    println("woke")
+    exit(7)
 }
 
 fn main() {
-    var woke = Shared.new(0)
-    spawn napper(woke)
+    spawn napper()
     var t0 = DateTime.micros()
     var x = 0
-    while DateTime.micros() - t0 < 2000000 { x = x + 1 }
-    var t1 = DateTime.micros()
-    var w = Shared.get(woke)
-    println(w > 0 and w < t1)
+    while DateTime.micros() - t0 < 30000000 { x = x + 1 }
+    println("main done")
 }
 `;
   // The real clock: the memory host's stands still.
   const rec = recordingHost({ base: nodeHost({ args: [] }) });
   const status = await run('idle.wyn', src, rec.host, { workers: 1 });
-  expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: 'true\n', stderr: '', status: 0 });
+  expect({ stdout: rec.stdout(), stderr: rec.stderr(), status }).toEqual({ stdout: 'woke\n', stderr: '', status: 7 });
 });

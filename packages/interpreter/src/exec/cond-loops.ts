@@ -1,8 +1,9 @@
 // `while` and C-style `for` loops (LANGUAGE.md §6). Like range loops
-// (loops.ts), they run their iterations in chunks: V8 optimises the chunk as
-// a function instead of replacing a long loop's frame, and between chunks
-// the loop looks whether a task has ended the run (Runtime.checkEnded): an
-// endless `while` in main still ends when a task calls `exit(n)`. Their
+// (loops.ts), they run their iterations in chunks (loop-drivers.ts): V8
+// optimises the chunk as a function instead of replacing a long loop's
+// frame, a hot loop gets a driver of its own, and between chunks the loop
+// looks whether a task has ended the run (Runtime.checkEnded): an endless
+// `while` in main still ends when a task calls `exit(n)`. Their
 // suspendable forms (tasks only) look before every iteration: a task's loop
 // that could park but does not may be what keeps main busy.
 
@@ -13,7 +14,8 @@ import { anyExprGen, anyGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf,
 import type { Gen } from '../conc/runtime';
 import type { Runtime } from '../runtime/runtime';
 import { compileStmt } from './stmt';
-import { CHUNK, chunked, loopBody, MORE, queuingHeldTasks } from './loops';
+import { condLoop } from './loop-drivers';
+import { loopBody, queuingHeldTasks } from './loops';
 
 export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   const cond = compileCondition(cx, s.condition);
@@ -21,17 +23,7 @@ export function compileWhile(cx: FnCtx, s: WhileStmt): Exec {
   cx.loopDepth++;
   const body = loopBody(cx, s.body);
   cx.loopDepth--;
-  /** At most CHUNK iterations (see CHUNK). */
-  const chunk = (f: unknown[]): number => {
-    for (let k = 0; k < CHUNK; k++) {
-      if (!c(f)) return NORMAL;
-      const r = body(f);
-      if (r === BREAK) return NORMAL;
-      if (r === RETURN) return RETURN;
-    }
-    return MORE;
-  };
-  const e = chunked(cx.rt, chunk);
+  const e = condLoop(cx.rt, c, body, null);
   if (!anyExprGen(cond) && !anyGen(body)) return queuingHeldTasks(cx, e);
   // The condition suspends, where it does, before every test.
   const cg = cond.gen;
@@ -79,18 +71,7 @@ export function compileCFor(cx: FnCtx, s: CForStmt): Exec {
   cx.loopDepth--;
   const update = compileStmt(cx, s.update);
   cx.popScope();
-  /** At most CHUNK iterations (see CHUNK); `update` ends each one that goes on. */
-  const chunk = (f: unknown[]): number => {
-    for (let k = 0; k < CHUNK; k++) {
-      if (!c(f)) return NORMAL;
-      const r = body(f);
-      if (r === BREAK) return NORMAL;
-      if (r === RETURN) return RETURN;
-      update(f);
-    }
-    return MORE;
-  };
-  const loop = chunked(cx.rt, chunk);
+  const loop = condLoop(cx.rt, c, body, update);
   const e: Exec = (f) => {
     init(f);
     return loop(f);

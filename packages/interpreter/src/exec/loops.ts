@@ -7,12 +7,12 @@ import type { Binder, Expr, ForStmt, Span, Stmt } from '@wyn/parser';
 import { BREAK, type Compiled, type Exec, type FnCtx, NORMAL, RETURN } from '../compile/context';
 import { compileExpr } from '../eval/expr';
 import { writeRef } from '../eval/ident';
-import type { Runtime } from '../runtime/runtime';
 import type { WMap } from '../runtime/values';
 import { ANY, INT, prune, STRING, type Type } from '../types';
 import { anyExprGen, anyGen, type ExprGen, genOf, type Leaf, leafOf, PENDING, setGen, setLeaf, valueOf } from '../conc/gen';
 import type { Gen } from '../conc/runtime';
 import { compileBody } from './stmt';
+import { arrayDriver, type ArrayDriver, CHUNK, HOT, MORE, rangeDriver, type RangeDriver } from './loop-drivers';
 import { startsTasks } from '../conc/analysis';
 
 /** Runs `body` per iteration; returns RETURN if the body returned, NORMAL otherwise. */
@@ -77,29 +77,16 @@ function around(e: Exec, before: () => void): Exec {
   });
 }
 
-/**
+/*
  * Range, `while` and C-style `for` loops (cond-loops.ts) run their
- * iterations in calls of at most CHUNK: V8 then
- * optimises the chunk as a function after a few calls, instead of replacing
- * a long-running loop's frame with on-stack-replacement code, which ran the
- * loop about 3x slower until the function was called again (a million-
- * iteration loop's first two runs; a new worker's first tasks). Between
- * chunks the loop looks whether a task has ended the run (Runtime.checkEnded).
+ * iterations in calls of at most CHUNK: V8 then optimises the chunk as a
+ * function after a few calls, instead of replacing a long-running loop's
+ * frame with on-stack-replacement code, which ran the loop about 3x slower
+ * until the function was called again (a million-iteration loop's first two
+ * runs; a new worker's first tasks). Between chunks the loop looks whether a
+ * task has ended the run (Runtime.checkEnded). A hot loop gets chunks of its
+ * own (loop-drivers.ts).
  */
-export const CHUNK = 128;
-/** What a chunk returns when its iterations ran out before the loop ended. */
-export const MORE = -1;
-
-/** A loop of `chunk`s, looking between them whether a task has ended the run (Runtime.checkEnded). */
-export function chunked(rt: Runtime, chunk: (f: unknown[]) => number): Exec {
-  return (f) => {
-    for (;;) {
-      const c = chunk(f);
-      if (c !== MORE) return c;
-      rt.checkEnded();
-    }
-  };
-}
 
 /** Step of a loop body: stop on BREAK or RETURN. */
 const stop = (c: number): boolean => c === BREAK || c === RETURN;
@@ -196,12 +183,17 @@ export function compileIterable(
   const two = binders.length === 2;
   const wi = two ? bind(cx, binders[0], INT, true) : null;
   const wx = bind(cx, binders[two ? 1 : 0], el, true);
+  /** This site's own driver once it is hot, and the entries and chunks of CHUNK iterations counted until then (loop-drivers.ts). */
+  let own: ArrayDriver | null = null;
+  let runs = 0;
   return {
     suspends: anyExprGen(it),
     loop: (f, body) => {
       const xs = ie(f) as unknown[];
+      if (own !== null) return own(f, body, xs, 0);
       const n = xs.length;
       for (let i = 0; i < n; i++) {
+        if (i % CHUNK === 0 && ++runs >= HOT && (own = arrayDriver(wi, wx)) !== null) return own(f, body, xs, i);
         wi?.(f, i);
         wx?.(f, xs[i]);
         const c = body(f);
@@ -274,6 +266,9 @@ function rangeLoop(
     };
   }
   const extra = inclusive ? 1 : 0;
+  /** This site's own driver once it is hot, and the chunks and entries counted until then (loop-drivers.ts). */
+  let own: RangeDriver | null = null;
+  let runs = 0;
   /** At most CHUNK iterations from counter `i` (see CHUNK); the next counter is left in the loop variable's slot. */
   const chunk = (f: unknown[], v: unknown[], body: Exec, i: number): number => {
     for (let k = 0; k < CHUNK; k++) {
@@ -316,8 +311,11 @@ function rangeLoop(
     suspends,
     leaf: suspends ? undefined : leaf,
     loop: (f, body) => {
+      if (own !== null) return own(f, body, se(f));
       const v = fr(f);
-      for (let c = chunk(f, v, body, se(f)); ; c = chunk(f, v, body, v[slot] as number)) {
+      for (let i = se(f); ; i = v[slot] as number) {
+        if (++runs >= HOT && (own = rangeDriver(rt, fr, ee, extra, slot)) !== null) return own(f, body, i);
+        const c = chunk(f, v, body, i);
         if (c !== MORE) return c;
         rt.checkEnded();
       }
