@@ -20,6 +20,8 @@ import {
 } from './ops';
 import type { FnInstance } from '../program';
 import { FutureVal } from './plain';
+import { zeroValue } from '../runtime/zero-value';
+import { compileParallelBuiltin } from './parallel';
 import type { Gen } from './runtime';
 import { type ExprGen, type Leaf, leafGen, PENDING } from './gen';
 import { argsOf } from '../stdlib/helpers';
@@ -131,7 +133,9 @@ export function compileAwait(cx: FnCtx, operand: Expr): Compiled {
   const site: Site = { file: cx.file, span: operand.span };
   const rt = cx.rt;
   const ev = v.ev;
-  return leafForms(cx, v.t, (f) => awaitB(conc(rt), ev(f), site), (slot) => awaitLeaf(rt, ev, site, slot));
+  // §3.4: what a cancelled task's await of an unfinished future gives, of the awaited type (types are final by the time it runs).
+  const zero = (): unknown => zeroValue(v.t);
+  return leafForms(cx, v.t, (f) => awaitB(conc(rt), ev(f), site, zero), (slot) => awaitLeaf(rt, ev, site, slot, zero));
 }
 
 /**
@@ -169,7 +173,8 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
       const a = arg.ev;
       // Futures are typed as their task's result (§3.1), so the input's type is the output's.
       const t = prune(arg.t).k === 'array' ? arg.t : arrayOf(fresh());
-      const ev: Compiled['ev'] = (f) => (a(f) as unknown[]).map((x) => awaitB(conc(rt), x, site));
+      const zero = (): unknown => { const at = prune(t); return at.k === 'array' ? zeroValue(at.el) : 0; };
+      const ev: Compiled['ev'] = (f) => (a(f) as unknown[]).map((x) => awaitB(conc(rt), x, site, zero));
       if (!cx.suspends) return { t, ev };
       // Each await in turn, as awaitLeaf's, over one slot.
       const slot = cx.temp();
@@ -179,7 +184,7 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
         gen: function* (f): Gen<unknown> {
           const out: unknown[] = [];
           for (const x of a(f) as unknown[]) {
-            let r = awaitStart(conc(rt), x, site, f, slot);
+            let r = awaitStart(conc(rt), x, site, f, slot, zero);
             while (r === PENDING) {
               yield awaitReq(f, slot);
               r = awaitRetry(conc(rt), f, slot);
@@ -213,35 +218,8 @@ export function compileConcBuiltin(cx: FnCtx, name: string, call: Call, expected
         },
       };
     }
-    case '$await_timeout': {
-      // parallel(timeout: MS) joins (§6 rule 6): the value, or the zero value of its type.
-      const fut = compileExpr(cx, call.args[0].value);
-      const ms = compileExpr(cx, call.args[1].value).ev;
-      const fe = fut.ev;
-      const zero = (): unknown => ({ int: 0, float: 0, bool: false, string: '' } as Record<string, unknown>)[prune(fut.t).k] ?? 0;
-      return {
-        t: fut.t,
-        ev: (f) => {
-          const c = conc(rt);
-          const v = fe(f) as FutureVal;
-          if (v.ran) return c.resultOf(v);
-          const id = c.fidOf(v);
-          return c.waitUntil(() => c.isDone(id), null, Date.now() + Number(ms(f))) ? c.valueOf(id) : zero();
-        },
-        gen: function* (f): Gen<unknown> {
-          const c = conc(rt);
-          const v = fe(f) as FutureVal;
-          if (v.ran) return c.resultOf(v);
-          const id = c.fidOf(v);
-          const until = Date.now() + Number(ms(f));
-          const ch = c.ctx.channels.create(1);
-          c.sh.addTimer(until, ch);
-          // Woken by the task's end or by the timer closing `ch`, whichever comes first.
-          while (!c.isDone(id) && !c.ctx.channels.status(ch).closed) yield { futs: [id], chans: [ch], op: 'recv' };
-          return c.isDone(id) ? c.valueOf(id) : zero();
-        },
-      };
-    }
+    case '$await_timeout': case '$par_group': case '$par_track': case '$par_join':
+      return compileParallelBuiltin(cx, name, call);
   }
   return null;
 }

@@ -236,8 +236,12 @@ function future(c: Conc, v: unknown, site: Site): FutureVal {
   return v;
 }
 
-export function awaitB(c: Conc, v: unknown, site: Site): unknown {
-  return awaitBlocking(c, future(c, v, site));
+/** A zero value for an await that a cancelled task gives up (§3.4): the awaited type's (runtime/zero-value.ts). */
+export type Zero = () => unknown;
+const ZERO_INT: Zero = () => 0;
+
+export function awaitB(c: Conc, v: unknown, site: Site, zero: Zero = ZERO_INT): unknown {
+  return awaitBlocking(c, future(c, v, site), zero);
 }
 
 /** What an await waits for, in its slot, when its task failed inline: nothing ever (see awaitStart). */
@@ -248,7 +252,7 @@ const NEVER = -1;
  * wait for in f[slot] (NEVER: the task, run inline, failed; as for any failed
  * task's future, the awaiting task then waits until main ends the run).
  */
-export function awaitStart(c: Conc, v: unknown, site: Site, f: unknown[], slot: number): unknown {
+export function awaitStart(c: Conc, v: unknown, site: Site, f: unknown[], slot: number, zero: Zero = ZERO_INT): unknown {
   const fv = future(c, v, site);
   if (fv.ran) return c.resultOf(fv);
   if (c.canInline(fv)) {
@@ -261,7 +265,7 @@ export function awaitStart(c: Conc, v: unknown, site: Site, f: unknown[], slot: 
   if (!c.isDone(id)) {
     c.rt.flush();
     // §3.4: a cancelled task stops waiting for unfinished futures.
-    if (c.isCancelled()) return 0;
+    if (c.isCancelled()) return zero();
     f[slot] = id;
     return PENDING;
   }
@@ -279,11 +283,11 @@ export function awaitReq(f: unknown[], slot: number): Req {
 }
 
 /** `await` as a Leaf: what it waits for in f[slot]. */
-export function awaitLeaf(rt: Runtime, vEv: Ev, site: Site, slot: number): Leaf {
+export function awaitLeaf(rt: Runtime, vEv: Ev, site: Site, slot: number, zero: Zero): Leaf {
   return {
     start: (f) => {
       const c = conc(rt);
-      return awaitStart(c, vEv(f), site, f, slot);
+      return awaitStart(c, vEv(f), site, f, slot, zero);
     },
     retry: (f) => awaitRetry(conc(rt), f, slot),
     req: (f) => awaitReq(f, slot),

@@ -1,12 +1,8 @@
-// `select { v = ch.recv() => body }` (CONCURRENCY.md §7.5) and the
-// `parallel { }` block (§6), which is expanded into ordinary statements:
-// each binding spawn (or implicit spawn of a user function) becomes a hidden
-// future, and the closing brace becomes one await per future, in order of
-// appearance, binding the names in the enclosing scope (rule 1, rule 5).
+// `select { v = ch.recv() => body }` (CONCURRENCY.md §7.5). The
+// `parallel { }` block (§6) is in parallel.ts.
 
-import type { Call, Expr, ParallelStmt, SelectStmt, Span, Stmt } from '@wyn/parser';
+import type { SelectStmt, Stmt } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL } from '../compile/context';
-import { findFunction } from '../eval/call';
 import { compileExpr } from '../eval/expr';
 import { compileBody } from '../exec/stmt';
 import { ANY } from '../types';
@@ -68,49 +64,4 @@ export function* selectArmsG(cx: FnCtx, arms: SelectArms, f: unknown[]): Gen<num
   const r = yield* selectG(conc(cx.rt), ids, true);
   if (r.index >= 0) bindArm(cx, arms, r.index, f, r.value);
   return r.index;
-}
-
-let hidden = 0;
-
-const ident = (name: string, span: Span): Expr => ({ kind: 'Ident', name, span });
-
-/** Rewrites a `parallel` block into spawns plus ordered joins (§6). */
-export function expandParallel(cx: FnCtx, s: ParallelStmt): Stmt[] {
-  const out: Stmt[] = [];
-  const joins: Stmt[] = [];
-  for (const st of s.body.body) {
-    let target: { name: string; decl: boolean } | null = null;
-    let value: Expr | null = null;
-    if (st.kind === 'VarDecl' && st.declKind !== 'const') {
-      target = { name: st.name, decl: true };
-      value = st.value;
-    } else if (st.kind === 'AssignStmt' && st.op === '=' && st.target.kind === 'Ident') {
-      target = { name: st.target.name, decl: false };
-      value = st.value;
-    } else if (st.kind === 'ExprStmt' && st.expr.kind === 'SpawnExpr') {
-      value = st.expr;
-    }
-    const call = value === null ? null : spawnedCall(cx, value);
-    if (call === null) {
-      out.push(st);
-      continue;
-    }
-    const tmp = `$par${hidden++}`;
-    const span = st.span;
-    out.push({ kind: 'VarDecl', declKind: 'var', name: tmp, type: null, value: { kind: 'SpawnExpr', call, span }, span });
-    const joined: Expr = s.timeout === null
-      ? { kind: 'AwaitExpr', operand: ident(tmp, span), span }
-      : { kind: 'Call', callee: ident('$await_timeout', span), args: [{ name: null, value: ident(tmp, span), span }, { name: null, value: s.timeout, span }], span };
-    if (target === null) joins.push({ kind: 'ExprStmt', expr: joined, span });
-    else if (target.decl) joins.push({ kind: 'VarDecl', declKind: 'var', name: target.name, type: null, value: joined, span });
-    else joins.push({ kind: 'AssignStmt', target: ident(target.name, span), op: '=', value: joined, span });
-  }
-  return [...out, ...joins];
-}
-
-/** The call a parallel statement spawns: `spawn f(..)`, or a bare call of a user function (rule 2). */
-function spawnedCall(cx: FnCtx, e: Expr): Call | null {
-  if (e.kind === 'SpawnExpr') return e.call;
-  if (e.kind === 'Call' && e.callee.kind === 'Ident' && cx.lookup(e.callee.name) === null && findFunction(cx, e.callee.name) !== null) return e;
-  return null;
 }

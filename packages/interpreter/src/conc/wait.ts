@@ -101,7 +101,7 @@ export function checkEnd(c: Conc): void {
 }
 
 /** `await v` where the code cannot suspend: run it inline if it is held back here, else wait, pumping. */
-export function awaitBlocking(c: Conc, v: FutureVal): unknown {
+export function awaitBlocking(c: Conc, v: FutureVal, zero: () => unknown): unknown {
   if (v.ran) return c.resultOf(v);
   if (c.canInline(v)) {
     const r = c.runInline(v);
@@ -111,7 +111,7 @@ export function awaitBlocking(c: Conc, v: FutureVal): unknown {
   const fid = c.fidOf(v);
   if (!c.isDone(fid)) {
     c.rt.flush();
-    if (c.isCancelled()) return 0;
+    if (c.isCancelled()) return zero();
     c.waitUntil(() => c.isDone(fid));
   }
   return c.valueOf(fid);

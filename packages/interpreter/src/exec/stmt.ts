@@ -17,7 +17,8 @@ import { compileSpawn } from '../conc/compile';
 import { anyExprGen, anyGen, type ExprGen, genOf, ifLeaf, setGen, setLeaf, stmtLeaf, suspendableSeq } from '../conc/gen';
 import { compileForms } from '../conc/strict-forms';
 import type { Gen } from '../conc/runtime';
-import { compileSelect, expandParallel } from '../conc/select';
+import { compileSelect } from '../conc/select';
+import { expandParallel } from '../conc/parallel';
 
 export function compileStmts(cx: FnCtx, stmts: readonly Stmt[]): Exec {
   const execs = stmts.map((s) => compileStmt(cx, s)).filter((e) => e !== null) as Exec[];
