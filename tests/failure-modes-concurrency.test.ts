@@ -56,6 +56,13 @@ const cases: Case[] = [
     stderr: /^race_mutate\.wyn:4:5: error\[E0503\]: data race: shared mutable global 'items' is mutated from 'add', which runs concurrently\n/,
     status: 1,
   },
+  // §2.2, §9: a spawned method runs as a task (its writes would be lost silently).
+  {
+    file: 'race_method.wyn',
+    stdout: '',
+    stderr: /^race_method\.wyn:7:9: error\[E0503\]: data race: shared mutable global 'hits' is written from 'bump', which runs concurrently\n/,
+    status: 1,
+  },
   // §2.2, §9: a spawned closure runs as a task, so what it calls runs concurrently too.
   {
     file: 'race_lambda.wyn',

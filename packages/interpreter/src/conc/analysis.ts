@@ -96,7 +96,8 @@ function scan(body: unknown, info: Scan, env: ScanEnv, bound: Set<string>): void
       }
       case 'SpawnExpr': {
         const callee = (n.call as { callee: { kind: string; name?: string; object?: { kind: string; name?: string } } }).callee;
-        if (callee.kind === 'Ident') info.spawns.add(callee.name!);
+        // `spawn obj.m()` runs a method: every method named `m`, as for calls (see the top).
+        if (callee.kind === 'Ident' || callee.kind === 'Field') info.spawns.add(callee.name!);
         if (callee.kind === 'Ident' ? bound.has(callee.name!) || env.globals.has(callee.name!) : callee.kind !== 'Field' || env.fnFields.has(callee.name!)) info.spawnsValue = true;
         break;
       }
