@@ -36,6 +36,8 @@ const cases: Case[] = [
   { file: 'exit_print.wyn', stdout: '', stderr: '', status: 5 },
   // A task that could park but spins instead, run by main while it awaits: its loop looks too.
   { file: 'exit_task_loop.wyn', stdout: 'awaiting\n', stderr: '', status: 6 },
+  // §3.1: a future printed or used as an int (unspecified): text, then a panic, never a JS error.
+  { file: 'future_arith.wyn', stdout: '<future>\n<future>\n', stderr: /^panic: arithmetic on a future \(await it first\)\n/, status: 1 },
   // §10.2: main blocked with no live task.
   { file: 'dl_recv.wyn', stdout: 'waiting\n', stderr: deadlock('recv() on a channel with no sender and no live tasks (nothing can ever send)'), status: 1 },
   { file: 'dl_send.wyn', stdout: 'full\n', stderr: deadlock('send() on a full channel with no receiver and no live tasks (nothing can ever receive)'), status: 1 },

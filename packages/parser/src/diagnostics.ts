@@ -93,6 +93,7 @@ export const DiagnosticCodes = {
   E0922: 'await on a non-future',
   E0923: 'Shared handle error',
   E0924: 'concurrency unavailable here, or the task was stopped',
+  E0925: 'arithmetic on a value that is not an int (a future)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DiagnosticCodes;

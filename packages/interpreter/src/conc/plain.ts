@@ -62,6 +62,11 @@ export class FutureVal {
     this.id = RAN;
     this.slot = plain;
   }
+
+  /** Printed where its task's result type is expected (printing a future is unspecified, §3.1). */
+  toString(): string {
+    return '<future>';
+  }
 }
 
 /** A future of a later REPL world: only these pay for a third field. */

@@ -3,6 +3,8 @@
 // BigInt.asIntN(64, …), then normalised back to a number when it fits, so
 // every int is a number iff it is a safe integer.
 
+import { panicAt } from './errors';
+
 export type Int = number | bigint;
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -11,7 +13,18 @@ export function norm(b: bigint): Int {
   const w = BigInt.asIntN(64, b);
   return w >= -9007199254740991n && w <= 9007199254740991n ? Number(w) : w;
 }
-const big = (a: Int): bigint => (typeof a === 'bigint' ? a : BigInt(a));
+const big = (a: Int): bigint => (typeof a === 'bigint' ? a : typeof a === 'number' ? BigInt(a) : notAnInt(a));
+
+/**
+ * An int-typed operand that is no int: a future, which is typed as its
+ * task's result (CONCURRENCY.md §3.1; arithmetic on one is unspecified).
+ * A clear panic rather than a JavaScript error.
+ */
+function notAnInt(a: unknown): never {
+  // A future prints as <future> (conc/plain.ts).
+  const what = String(a) === '<future>' ? 'a future (await it first)' : 'a value that is not an int';
+  return panicAt(null, 'E0925', `arithmetic on ${what}`);
+}
 
 export function add(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
