@@ -42,7 +42,9 @@ const cases: Case[] = [
   { file: 'dl_recv.wyn', stdout: 'waiting\n', stderr: deadlock('recv() on a channel with no sender and no live tasks (nothing can ever send)'), status: 1 },
   { file: 'dl_send.wyn', stdout: 'full\n', stderr: deadlock('send() on a full channel with no receiver and no live tasks (nothing can ever receive)'), status: 1 },
   { file: 'dl_select.wyn', stdout: 'select\n', stderr: deadlock('select has no ready channel and no live tasks (nothing can ever send)'), status: 1 },
+  { file: 'dl_select_closed.wyn', stdout: 'select\n', stderr: deadlock('select has no ready channel and no live tasks (nothing can ever send)'), status: 1 },
   // §10.3: every live task blocked, no timer pending, where the reference hangs.
+  { file: 'dl_select_closed_task.wyn', stdout: 'awaiting\n', stderr: deadlock('all tasks are blocked (nothing can make progress)'), status: 1 },
   { file: 'dl_all.wyn', stdout: 'awaiting\n', stderr: deadlock('all tasks are blocked (nothing can make progress)'), status: 1 },
   { file: 'dl_drain.wyn', stdout: 'main done\n', stderr: deadlock('all tasks are blocked (nothing can make progress)'), status: 1 },
   // §9, §12.3: static errors, nothing runs.

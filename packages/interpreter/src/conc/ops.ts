@@ -213,7 +213,7 @@ export function selectB(c: Conc, ids: unknown[], take: boolean): { index: number
   for (;;) {
     const r = pollSelect(c, ids, take);
     if (r !== null) return r;
-    const chs = ids.map((id) => sched(c, id)).filter((ch) => ch !== 0);
+    const chs = openChannels(c, ids);
     c.waitUntil(() => chs.some((ch) => ready(c, ch, 'recv')()), SELECT_DEAD);
   }
 }
@@ -223,8 +223,25 @@ export function* selectG(c: Conc, ids: unknown[], take: boolean): Gen<{ index: n
   for (;;) {
     const r = pollSelect(c, ids, take);
     if (r !== null) return r;
-    yield { chans: ids.map((id) => sched(c, id)).filter((ch) => ch !== 0), op: 'recv' };
+    yield { chans: openChannels(c, ids), op: 'recv' };
   }
+}
+
+/**
+ * What a select that found nothing waits on: its channels still open. A
+ * closed, drained one is no arm (pollSelect), yet it is always "ready":
+ * waiting on it would spin, retrying forever, and never let the deadlock
+ * checks see the wait (§10.2, §10.3).
+ */
+function openChannels(c: Conc, ids: unknown[]): number[] {
+  return ids
+    .map((id) => sched(c, id))
+    .filter((ch) => {
+      if (ch === 0) return false;
+      const s = c.ctx.channels.status(ch);
+      // Closed since pollSelect looked, with items left: it is an arm again.
+      return !s.closed || s.count > 0;
+    });
 }
 
 // ---- futures (§3)
