@@ -12,7 +12,10 @@
  *   RING     heap pointer to CAP (tag, payload) slot pairs (codec.ts); a
  *            value's heap block moves from sender to receiver with its slot.
  *   SENDW, RECVW  chains of resume records (future.ts) of suspended tasks
- *            waiting for room / for an item. A send wakes one receiver and a
+ *            waiting for room / for an item, oldest first (SENDT, RECVT:
+ *            their last records, where a new waiter is appended), so that
+ *            waiters are woken in the order they blocked (CONCURRENCY.md
+ *            §7.2: FIFO). A send wakes one receiver and a
  *            recv one sender (taken off the chain under the lock, resumed
  *            after unlocking); close wakes them all. A woken waiter retries
  *            its operation and may lose the race, but then whoever won took
@@ -40,6 +43,8 @@ const RING = 5;
 const SENDW = 6;
 const RECVW = 7;
 const SEQ = 8;
+/** A chain's last record: SENDW + TAIL is SENDT, RECVW + TAIL is RECVT. */
+const TAIL = 3;
 const W = 16;
 
 /**
@@ -79,7 +84,7 @@ export class Channels {
     const ch = this.state.channels.alloc();
     const v = this.state.channels.view(ch);
     const ring = this.state.heap.alloc(capacity * 8);
-    const words = [0, 0, capacity, 0, 0, ring, 0, 0, 0];
+    const words = [0, 0, capacity, 0, 0, ring, 0, 0, 0, 0, 0];
     for (let i = words.length - 1; i >= 0; i--) Atomics.store(v, ch * W + i, words[i]);
     return ch;
   }
@@ -142,7 +147,10 @@ export class Channels {
     const v = this.lock(ch);
     v[ch * W + CLOSED] = 1;
     const senders = Atomics.exchange(v, ch * W + SENDW, 0);
-    this.unlock(v, ch, Atomics.exchange(v, ch * W + RECVW, 0));
+    v[ch * W + SENDW + TAIL] = 0;
+    const receivers = Atomics.exchange(v, ch * W + RECVW, 0);
+    v[ch * W + RECVW + TAIL] = 0;
+    this.unlock(v, ch, receivers);
     this.resumeAll(senders);
   }
 
@@ -197,8 +205,11 @@ export class Channels {
     const ready = v[base + CLOSED] !== 0 || (op === 'send' ? v[base + COUNT] < v[base + CAP] : v[base + COUNT] > 0);
     if (!ready) {
       const list = base + (op === 'send' ? SENDW : RECVW);
-      Atomics.store(this.state.tasks.view(w), w * 4, v[list]);
-      v[list] = w;
+      Atomics.store(this.state.tasks.view(w), w * 4, 0);
+      const last = v[list + TAIL];
+      if (last === 0) v[list] = w;
+      else Atomics.store(this.state.tasks.view(last), last * 4, w);
+      v[list + TAIL] = w;
     }
     this.unlock(v, ch, 0);
     if (ready) this.p.resumeHere(w);
@@ -251,6 +262,7 @@ export class Channels {
       const next = Atomics.load(rec, w * 4);
       if (next === 0 || rec[w * 4 + 3] !== ONE_OF_MANY) {
         v[list] = next;
+        if (next === 0) v[list + TAIL] = 0;
         Atomics.store(rec, w * 4, 0);
         return first;
       }

@@ -97,10 +97,10 @@ describe.each([
     const pool = new Scheduler({ filename, workers, dequeCapacity, workerData: { counts: buffer } });
     const a = (await pool.run({ op: 'makeChannel', capacity: 1 })) as number;
     const b = (await pool.run({ op: 'makeChannel', capacity: 1 })) as number;
-    const plain = pool.run({ op: 'recvCountingWakes', ch: a, i: 0, reg: 1 });
-    await registered(view, 1, 1);
-    // Registered after the plain receiver, so first in line on `a`.
+    // Registered before the plain receiver, so first in line on `a` (waiters are woken in order).
     const either = pool.run({ op: 'parkOnEither', a, b, reg: 1 });
+    await registered(view, 1, 1);
+    const plain = pool.run({ op: 'recvCountingWakes', ch: a, i: 0, reg: 1 });
     await registered(view, 1, 2);
     expect(await pool.run({ op: 'send', ch: b, value: 'on b' })).toBe(true);
     expect(await either).toEqual({ index: 1, value: 'on b' });
@@ -142,6 +142,32 @@ test('a woken continuation counts as pending until its own thread has run it', a
   while (ctx.step());
   expect(ran).toEqual([7]);
   expect(ctx.resumesPending()).toBe(0);
+  ctx.channels.destroy(ch);
+  await pool.close();
+  expectNoLeaks(pool);
+});
+
+test('blocked receivers and senders are woken in the order they blocked (FIFO)', async () => {
+  const pool = new Scheduler({ filename, workers: 1 });
+  const ctx = pool.mainContext(() => undefined);
+  const ch = ctx.channels.create(1);
+  const got: string[] = [];
+  for (const name of ['a', 'b', 'c']) ctx.channels.onReady(ch, 'recv', () => got.push(`${name}${String(ctx.channels.tryRecv(ch))}`));
+  for (const x of [1, 2, 3]) {
+    expect(ctx.channels.trySend(ch, x)).toBe(true);
+    while (ctx.step());
+  }
+  expect(got).toEqual(['a1', 'b2', 'c3']);
+  // Senders: the channel is full; each receive makes room for the one that blocked first.
+  expect(ctx.channels.trySend(ch, 0)).toBe(true);
+  const sent: string[] = [];
+  for (const name of ['x', 'y', 'z']) ctx.channels.onReady(ch, 'send', () => sent.push(ctx.channels.trySend(ch, name) ? name : '-'));
+  for (let i = 0; i < 3; i++) {
+    ctx.channels.tryRecv(ch);
+    while (ctx.step());
+  }
+  expect(sent).toEqual(['x', 'y', 'z']);
+  expect(ctx.channels.tryRecv(ch)).toBe('z');
   ctx.channels.destroy(ch);
   await pool.close();
   expectNoLeaks(pool);
