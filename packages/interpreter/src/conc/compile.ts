@@ -251,14 +251,30 @@ function noSuchFunction(cx: FnCtx, mod: string, name: string, call: Call): Compi
   return none();
 }
 
+/** The value of an int expression made of literals, negation and + - * only (a compile-time constant, §7.1); else null. */
+function constInt(e: Expr): bigint | null {
+  if (e.kind === 'IntLit') return e.value;
+  if (e.kind === 'Unary' && e.op === '-') {
+    const v = constInt(e.operand);
+    return v === null ? null : -v;
+  }
+  if (e.kind === 'Binary' && (e.op === '+' || e.op === '-' || e.op === '*')) {
+    const l = constInt(e.left);
+    const r = constInt(e.right);
+    if (l === null || r === null) return null;
+    return e.op === '+' ? l + r : e.op === '-' ? l - r : l * r;
+  }
+  return null;
+}
+
 function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): Compiled | null {
   const rt = cx.rt;
   const site: Site = { file: cx.file, span: call.span };
   switch (name) {
     case 'channel': {
       const a = call.args[0]?.value;
-      if (a === undefined || (a.kind === 'IntLit' && a.value < 1n)) {
-        const got = a === undefined ? 0n : (a as { value: bigint }).value;
+      const got = a === undefined ? 0n : constInt(a);
+      if (got !== null && got < 1n) {
         cx.error('E0502', `channel capacity must be >= 1 (got ${got}) - unbuffered channels are not currently supported`, call.span);
         return none();
       }
