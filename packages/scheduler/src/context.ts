@@ -138,6 +138,20 @@ export class TaskContext {
     return this.p.step();
   }
 
+  /**
+   * `step()` in two halves, for an embedder that picks what its blocked
+   * thread takes on: `stepResumes()` runs a continuation woken on this
+   * thread (only this thread can), `stepTask()` a queued task (which a
+   * worker could run instead).
+   */
+  stepResumes(): boolean {
+    return this.p.stepResumes();
+  }
+
+  stepTask(): boolean {
+    return this.p.stepTask();
+  }
+
   /** SUSPENDED, for embedders that load this package lazily (a task function returns it to give its thread back). */
   suspended(): typeof SUSPENDED {
     return SUSPENDED;

@@ -272,6 +272,11 @@ export class Processor {
 
   /** Does one unit of work; false when none was found. */
   step(): boolean {
+    return this.stepResumes() || this.stepTask();
+  }
+
+  /** Runs one continuation woken on this thread; false when none is due. */
+  stepResumes(): boolean {
     for (let w = takeInbox(this.state, this.id); w !== 0; ) {
       const next = Atomics.load(this.state.tasks.view(w), w * 4);
       this.runSoon(w);
@@ -284,6 +289,11 @@ export class Processor {
       Atomics.sub(this.state.control, RESUMING, this.unsettled);
       this.unsettled = 0;
     }
+    return false;
+  }
+
+  /** Runs one queued task (its own first, then stolen); false when there is none. */
+  stepTask(): boolean {
     const t = this.findTask();
     if (t === 0) return false;
     this.runTask(t);

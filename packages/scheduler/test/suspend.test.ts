@@ -203,3 +203,23 @@ test('queuedHere counts the tasks this thread queued that nobody has taken yet',
   await pool.close();
   expectNoLeaks(pool);
 });
+
+test('stepResumes runs only woken continuations, stepTask only queued tasks', async () => {
+  // No worker is started (nothing ran through the pool), so the queued task waits for this thread.
+  const pool = new Scheduler({ filename, workers: 1 });
+  const ran: unknown[] = [];
+  const ctx = pool.mainContext((task) => ran.push(task));
+  const ch = ctx.channels.create(1);
+  ctx.spawnDetached('task');
+  expect(ctx.channels.trySend(ch, 1)).toBe(true);
+  ctx.channels.onReady(ch, 'recv', () => ran.push('continuation'));
+  expect(ctx.stepResumes()).toBe(true);
+  expect(ctx.stepResumes()).toBe(false);
+  expect(ran).toEqual(['continuation']);
+  expect(ctx.stepTask()).toBe(true);
+  expect(ctx.stepTask()).toBe(false);
+  expect(ran).toEqual(['continuation', 'task']);
+  ctx.channels.destroy(ch);
+  await pool.close();
+  expectNoLeaks(pool);
+});

@@ -329,7 +329,8 @@ export function sleepB(rt: Runtime, ms: number): void {
     return;
   }
   const until = Date.now() + Math.max(0, ms);
-  c.waitUntil(() => Date.now() >= until, null, until);
+  // A sleep runs no queued task meanwhile (wait.ts pumpMain).
+  c.waitUntil(() => Date.now() >= until, null, until, false);
 }
 
 /** `sleep` as a Leaf: its timer's channel (closed when due) in f[slot]. */

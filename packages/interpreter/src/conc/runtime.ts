@@ -186,8 +186,8 @@ export class Conc {
   // ---- blocking (main, and tasks in code that has no suspendable form)
 
   /** Blocks until `ready()`, pumping (wait.ts); false when `deadline` passed first. */
-  waitUntil(ready: () => boolean, deadlock: string | null = null, deadline = Infinity): boolean {
-    return waitUntil(this, ready, deadlock, deadline);
+  waitUntil(ready: () => boolean, deadlock: string | null = null, deadline = Infinity, helps = true): boolean {
+    return waitUntil(this, ready, deadlock, deadline, helps);
   }
 
   /** Main after the program: wait for every task ever spawned (§4). */

@@ -11,9 +11,10 @@ import { BLOCKED, FAILED, FLAG, LIVE, PROGRESS, STATUS, TIMERS, WAKE } from './s
 
 /**
  * Blocks until `ready()`; false when `deadline` passed first. `deadlock` is
- * the report for main's wait when no task is alive to end it.
+ * the report for main's wait when no task is alive to end it; `helps`:
+ * main runs queued tasks meanwhile (pumpMain).
  */
-export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null, deadline: number): boolean {
+export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null, deadline: number, helps = true): boolean {
   const sh = c.sh;
   let idle = 0;
   let quietSince = 0;
@@ -25,7 +26,7 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
       checkEnd(c);
       fireTimers(c);
     }
-    if (c.ctx.step()) {
+    if (c.isMain ? pumpMain(c, helps) : c.ctx.step()) {
       idle = 0;
       continue;
     }
@@ -51,6 +52,20 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
     Atomics.wait(sh.ctl, WAKE, wake, Math.max(0, Math.min(idle < 100 ? 0.05 : 1, deadline - now)));
   }
   return true;
+}
+
+/**
+ * What main runs while it waits: the continuations of tasks parked on it
+ * (no other thread can), and queued tasks only when the wait `helps`, that
+ * is waits for tasks (await, recv, send, select, a timed join, the end of
+ * the run), where helping the pool is main's part (DESIGN §3). A sleep
+ * takes on no task: a task runs to its end or first park before main looks
+ * again, so the sleep would overshoot by the task's length, and a task
+ * spinning until main goes on would never end (§5, §12.4). A task in a
+ * wait on a worker runs anything (it must not starve the pool).
+ */
+function pumpMain(c: Conc, helps: boolean): boolean {
+  return c.ctx.stepResumes() || (helps && c.ctx.stepTask());
 }
 
 /** Closes the channels of expired timers (sleeps in tasks, parallel timeouts). */
