@@ -5,7 +5,7 @@ import type { SelectStmt, Stmt } from '@wyn/parser';
 import { type Compiled, type Exec, type FnCtx, NORMAL } from '../compile/context';
 import { compileExpr } from '../eval/expr';
 import { compileBody } from '../exec/stmt';
-import { ANY } from '../types';
+import { ANY, prune, typeName } from '../types';
 import { conc, selectB, selectG } from './ops';
 import { setGen, step, valueOf } from './gen';
 import type { Gen } from './runtime';
@@ -17,12 +17,21 @@ export interface SelectArms {
   slots: number[];
 }
 
+/** §7.5: the reference's limit, kept so that a program runs on both. */
+const MAX_ARMS = 16;
+
 /** Compiles the arm heads; `body(i)` compiles arm i's body inside the scope that binds its name. */
 export function compileArms<B>(cx: FnCtx, s: SelectStmt, body: (st: Stmt) => B): { arms: SelectArms; bodies: B[] } {
   const arms: SelectArms = { chans: [], exprs: [], slots: [] };
   const bodies: B[] = [];
+  if (s.arms.length === 0 || s.arms.length > MAX_ARMS) {
+    cx.error('E0501', `a select has 1 to ${MAX_ARMS} arms, not ${s.arms.length}`, s.span, s.arms.length === 0 ? 'each arm is `name = channel.recv() => statement`' : undefined);
+  }
   for (const a of s.arms) {
     const c = compileExpr(cx, a.channel);
+    // A channel is an int handle (§7.1): anything else cannot be received from.
+    const k = prune(c.t).k;
+    if (k !== 'int' && k !== 'any' && k !== 'var') cx.error('E0305', `no method \`recv\` on type \`${typeName(c.t)}\`: a select arm receives from a channel`, a.channel.span);
     arms.chans.push(c.ev);
     arms.exprs.push(c);
     cx.pushScope();
