@@ -31,12 +31,15 @@ export interface TypeVar { k: 'var'; ref: Type | null; id: number }
  * forms `.send/.recv/.close` (§7.2) look at the flag. It has no annotation
  * syntax (LANGUAGE.md §3.11): a name gets it from its first value
  * (`var ch = channel(4)`), and keeps it when an int is assigned later (§3.10);
- * an `int` annotation, parameter or return type drops it.
+ * an `int` annotation, parameter or return type drops it. `el` is what its
+ * method-form `recv()` gives: the type of its first method-form `send` (§7.3,
+ * as the reference infers it), unbound until then.
  */
-export interface IntType { k: 'int'; chan?: true }
+export interface IntType { k: 'int'; chan?: true; el?: Type }
 
 export const INT: Type = { k: 'int' };
-export const CHAN: Type = { k: 'int', chan: true };
+/** A new channel type: each `channel(n)` has its own element type (see IntType). */
+export const chanType = (): Type => ({ k: 'int', chan: true, el: fresh() });
 export const FLOAT: Type = { k: 'float' };
 export const BOOL: Type = { k: 'bool' };
 export const STRING: Type = { k: 'string' };
@@ -121,6 +124,12 @@ export function unify(a: Type, b: Type): boolean {
       return a.def === bt.def && a.args.every((e, i) => bt.args[i] === undefined || unify(e, bt.args[i]));
     }
     case 'handle': return a.name === (b as typeof a).name;
+    case 'int': {
+      // Two channels in one place (an array of channels, a variable given another): one element type.
+      const bt = b as IntType;
+      if (a.el !== undefined && bt.el !== undefined) unify(a.el, bt.el);
+      return true;
+    }
     default: return true;
   }
 }

@@ -13,7 +13,7 @@ import { bindArgs, widen } from '../eval/call-args';
 import { compileExpr } from '../eval/expr';
 import type { Site } from '../runtime/errors';
 import { NONE, SomeVal } from '../runtime/values';
-import { ANY, arrayOf, BOOL, CHAN, fresh, INT, isChan, optionOf, prune, type Type, VOID } from '../types';
+import { ANY, arrayOf, BOOL, chanType, fresh, INT, isChan, optionOf, prune, type Type, unify, VOID } from '../types';
 import {
   awaitAnyIndex, awaitB, awaitLeaf, awaitReq, awaitRetry, awaitStart, chanCreate, close, conc, recvB, recvLeaf, selectB, selectG, sendB, sendLeaf, sharedOp, sleepB,
   sleepLeaf, taskValueOp, tryRecvOpt,
@@ -279,7 +279,7 @@ function compileTaskCall(cx: FnCtx, name: string, call: Call, expected?: Type): 
         return none();
       }
       const [cap] = args(cx, call, [INT], call.callee.kind === 'Field' ? 'Task.channel' : 'channel');
-      return { t: CHAN, ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
+      return { t: chanType(), ev: (f) => chanCreate(conc(rt), Number(cap(f)), site) };
     }
     case 'send': {
       const [ch, v] = args(cx, call, [INT, ANY], 'Task.send');
@@ -363,10 +363,17 @@ export function compileChannelMethod(cx: FnCtx, recv: Compiled, name: string, ca
   const rt = cx.rt;
   const ch = recv.ev;
   if (name === 'send') {
+    // §7.3: the first method-form send gives the channel its element type. Channels carry any value, so a
+    // later send of another type is no error here (the reference's is), only recv() keeps the first type.
+    if (t.el !== undefined) unify(t.el, given[0].t);
     const v = given[0].ev;
     return leafForms(cx, VOID, (f) => sendB(conc(rt), ch(f), v(f)), (slot) => sendLeaf(rt, ch, v, slot), 2);
   }
-  if (name === 'recv') return leafForms(cx, expected ?? fresh(), (f) => recvB(conc(rt), ch(f)), (slot) => recvLeaf(rt, ch, slot));
+  if (name === 'recv') {
+    const el = t.el ?? fresh();
+    if (expected !== undefined) unify(el, expected);
+    return leafForms(cx, el, (f) => recvB(conc(rt), ch(f)), (slot) => recvLeaf(rt, ch, slot));
+  }
   return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };
 }
 

@@ -35,7 +35,9 @@ export function compileArms<B>(cx: FnCtx, s: SelectStmt, body: (st: Stmt) => B):
     arms.chans.push(c.ev);
     arms.exprs.push(c);
     cx.pushScope();
-    const info = cx.declare(a.name, ANY);
+    // A channel's element type where its method-form sends gave it one (§7.3), else any value.
+    const ct = prune(c.t);
+    const info = cx.declare(a.name, ct.k === 'int' && ct.el !== undefined ? ct.el : ANY);
     if (info.global) arms.slots.push(-1 - info.slot);
     else arms.slots.push(info.slot);
     bodies.push(body(a.body));
