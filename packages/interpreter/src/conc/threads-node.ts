@@ -46,6 +46,14 @@ const schedulerPackage = () => require('@wyn/scheduler') as typeof SchedulerPack
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
+/**
+ * A worker's stack, as main's (the binary's --stack-size=7000, in KB): a
+ * task recurses as deep as main does (~15,000 Wyn calls; LANGUAGE.md §13.2
+ * asks for 10,000). Node's default of 4 MB held ~10,000, so the same
+ * recursion passed or overflowed depending on the thread that ran it.
+ */
+const WORKER_STACK_MB = 7;
+
 /** Default worker count: available parallelism minus main, at least one (issue 6). */
 export function defaultWorkers(): number {
   return Math.max(1, os().availableParallelism() - 1);
@@ -103,7 +111,7 @@ export function openConc(rt: Runtime, ordered: OrderedHost, base: Host, types: T
     filename: workerModule(),
     workers: workers ?? defaultWorkers(),
     workerData: data,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, stackSizeMb: WORKER_STACK_MB },
   });
   const dec = new TextDecoder();
   const drainLog = (): void => {
