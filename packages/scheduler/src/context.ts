@@ -6,7 +6,7 @@
  */
 import type { Processor } from './processor';
 import { CANCEL_REQ, DETACHED, DONE_MASK, ERR, MARK, OK, futureState } from './future';
-import { F_STATE, RESUMING, SHUTDOWN } from './state';
+import { F_STATE, ONLINE, RESUMING, SHUTDOWN } from './state';
 import { encodeError } from './errors';
 import { Channels, type SelectCase, type SelectResult } from './channel';
 import { Cells } from './cells';
@@ -150,6 +150,11 @@ export class TaskContext {
 
   stepTask(): boolean {
     return this.p.stepTask();
+  }
+
+  /** Workers started and able to take tasks (they start lazily, in ~100 ms of Node's own start-up each). */
+  workersOnline(): number {
+    return Atomics.load(this.p.state.control, ONLINE);
   }
 
   /** SUSPENDED, for embedders that load this package lazily (a task function returns it to give its thread back). */

@@ -32,6 +32,8 @@
  *                empty again. While it is non-zero some thread has work, so
  *                an embedder's "everyone is blocked" check must not fire
  *                (TaskContext.resumesPending).
+ *   ONLINE       workers that have loaded the task module and can take
+ *                tasks (TaskContext.workersOnline); each adds 1 once.
  * Per-processor blocks (PROC + p * PROC_WORDS), p = 0 is the main thread:
  *   PARK         1 while parked; the waker CASes 1 → 0 and notifies it.
  *   INBOX        take-all Treiber head of resume records for this processor;
@@ -52,6 +54,7 @@ export const SHUTDOWN = 5;
 export const SEARCHING = 6;
 export const STOPPED = 7;
 export const RESUMING = 8;
+export const ONLINE = 9;
 const PROC = 16;
 const PROC_WORDS = 16;
 export const PARK = 0;

@@ -10,7 +10,7 @@
  * wakes it through the same PARK word.
  */
 import { workerData } from 'node:worker_threads';
-import { PARK, SHUTDOWN, STOPPED, SharedState, type StateBuffers } from './state';
+import { ONLINE, PARK, SHUTDOWN, STOPPED, SharedState, type StateBuffers } from './state';
 import { Processor, type TaskFunction } from './processor';
 import type { CustomTag } from './codec';
 import { loadTaskModule } from './load';
@@ -28,6 +28,7 @@ const state = SharedState.attach(data.buffers);
 const { fn, codecTags, idle } = loadTaskModule(data.filename) as { fn: TaskFunction; codecTags: CustomTag[]; idle: Processor['idle'] };
 const processor = new Processor(state, data.id, fn, codecTags, data.data);
 processor.idle = idle;
+Atomics.add(state.control, ONLINE, 1);
 
 function run(): void {
   processor.loop(data.idleTimeout);

@@ -56,16 +56,18 @@ export function waitUntil(c: Conc, ready: () => boolean, deadlock: string | null
 
 /**
  * What main runs while it waits: the continuations of tasks parked on it
- * (no other thread can), and queued tasks only when the wait `helps`, that
- * is waits for tasks (await, recv, send, select, a timed join, the end of
- * the run), where helping the pool is main's part (DESIGN §3). A sleep
- * takes on no task: a task runs to its end or first park before main looks
- * again, so the sleep would overshoot by the task's length, and a task
- * spinning until main goes on would never end (§5, §12.4). A task in a
- * wait on a worker runs anything (it must not starve the pool).
+ * (no other thread can), and queued tasks when the wait `helps`, that is
+ * waits for tasks (await, recv, send, select, a timed join, the end of the
+ * run), where helping the pool is main's part (DESIGN §3). A sleep takes on
+ * no task once a worker is up: a task runs to its end or first park before
+ * main looks again, so the sleep would overshoot by the task's length, and
+ * a task spinning until main goes on would never end (§5, §12.4). Until
+ * then (a worker takes 200-400 ms to start on 2 busy cores) main runs
+ * them, or `spawn f(); Time.sleep(50)` would find f not started yet. A task
+ * in a wait on a worker runs anything (it must not starve the pool).
  */
 function pumpMain(c: Conc, helps: boolean): boolean {
-  return c.ctx.stepResumes() || (helps && c.ctx.stepTask());
+  return c.ctx.stepResumes() || ((helps || c.ctx.workersOnline() === 0) && c.ctx.stepTask());
 }
 
 /** Closes the channels of expired timers (sleeps in tasks, parallel timeouts). */
