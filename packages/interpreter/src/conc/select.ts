@@ -35,9 +35,10 @@ export function compileArms<B>(cx: FnCtx, s: SelectStmt, body: (st: Stmt) => B):
     arms.chans.push(c.ev);
     arms.exprs.push(c);
     cx.pushScope();
-    // A channel's element type where its method-form sends gave it one (§7.3), else any value.
+    // A channel's element type where a method-form send fixed it (§7.3), else any value.
     const ct = prune(c.t);
-    const info = cx.declare(a.name, ct.k === 'int' && ct.el !== undefined ? ct.el : ANY);
+    const el = ct.k === 'int' && ct.el !== undefined ? prune(ct.el) : ANY;
+    const info = cx.declare(a.name, el.k === 'var' ? ANY : el);
     if (info.global) arms.slots.push(-1 - info.slot);
     else arms.slots.push(info.slot);
     bodies.push(body(a.body));
