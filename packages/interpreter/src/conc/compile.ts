@@ -370,10 +370,10 @@ export function compileChannelMethod(cx: FnCtx, recv: Compiled, name: string, ca
     return leafForms(cx, VOID, (f) => sendB(conc(rt), ch(f), v(f)), (slot) => sendLeaf(rt, ch, v, slot), 2);
   }
   if (name === 'recv') {
-    // The element type once a send fixed it; an expected type (an annotation) or a fresh one otherwise, so
-    // that recvs of different types from one channel (function-form sends elsewhere) stay apart (§7.3).
-    const el = t.el === undefined ? undefined : prune(t.el);
-    const type = expected ?? (el !== undefined && el.k !== 'var' ? el : fresh());
+    // The channel's element type (§7.3: fixed by its first method-form send, or by how a recv's value is
+    // used), unless an annotation asks for one: recvs annotated with different types from one channel (its
+    // sends are function-form, elsewhere) each get theirs, as channels carry any value.
+    const type = expected ?? t.el ?? fresh();
     return leafForms(cx, type, (f) => recvB(conc(rt), ch(f)), (slot) => recvLeaf(rt, ch, slot));
   }
   return { t: VOID, ev: (f) => close(conc(rt), ch(f)) };

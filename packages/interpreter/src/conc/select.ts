@@ -35,10 +35,9 @@ export function compileArms<B>(cx: FnCtx, s: SelectStmt, body: (st: Stmt) => B):
     arms.chans.push(c.ev);
     arms.exprs.push(c);
     cx.pushScope();
-    // A channel's element type where a method-form send fixed it (§7.3), else any value.
+    // A channel's element type (§7.3, see compileChannelMethod), else any value.
     const ct = prune(c.t);
-    const el = ct.k === 'int' && ct.el !== undefined ? prune(ct.el) : ANY;
-    const info = cx.declare(a.name, el.k === 'var' ? ANY : el);
+    const info = cx.declare(a.name, ct.k === 'int' && ct.el !== undefined ? ct.el : ANY);
     if (info.global) arms.slots.push(-1 - info.slot);
     else arms.slots.push(info.slot);
     bodies.push(body(a.body));
