@@ -26,6 +26,13 @@ const cases: Case[] = [
   // §10.1: the task's panic and call stack on stderr, status 1, main stops.
   { file: 'panic.wyn', stdout: 'before\n', stderr: 'Panic: task failed: 3\n    at panic.wyn:2:17\n    at panic.wyn:1:4\n', status: 1 },
   { file: 'oob.wyn', stdout: 'before\n', stderr: /^panic at oob\.wyn:3: array index out of bounds: index 5, length 3\n {4}at oob\.wyn:3:12\n/, status: 1 },
+  // LANGUAGE.md §13.2: a task's stack overflow is reported as main's, with its frames and a hint.
+  {
+    file: 'overflow_task.wyn',
+    stdout: 'start\n',
+    stderr: /^panic: stack overflow \(recursion too deep\?\)\n( {4}at overflow_task\.wyn:5:12\n){6}hint: the recursion is unbounded or deeper than the interpreter supports\n$/,
+    status: 1,
+  },
   // §4: exit(n) in a task ends the process with n after flushing; main's sleep is cut short.
   { file: 'exit.wyn', stdout: 'start\nbye\n', stderr: '', status: 7 },
   // §4, §12.7: main runs no further code once a task exited or failed: not an endless loop

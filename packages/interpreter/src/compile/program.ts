@@ -7,7 +7,7 @@ import { type Diagnostic, type SourceFile, type Stmt } from '@wyn/parser';
 import type { Host } from '../host';
 import { compileStmts } from '../exec/stmt';
 import { callInstance } from '../eval/call';
-import { ExitSignal, renderPanic, WynPanic } from '../runtime/errors';
+import { ExitSignal, renderPanic, renderStackOverflow, WynPanic } from '../runtime/errors';
 import { Runtime } from '../runtime/runtime';
 import { fresh, prune, VOID } from '../types';
 import { Compiler, type Exec, FnCtx } from './context';
@@ -147,9 +147,7 @@ export function failure(rt: Runtime, e: unknown): number {
     return e.status;
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    const sites = rt.sites.slice(0, rt.depth);
-    const p = new WynPanic('stack overflow (recursion too deep?)', 'E0910', sites[sites.length - 1]?.span ?? null, sites[sites.length - 1]?.file ?? null);
-    rt.writeStderr(renderPanic(p, sites.slice(-5)) + 'hint: the recursion is unbounded or deeper than the interpreter supports\n');
+    rt.writeStderr(renderStackOverflow(rt.sites.slice(0, rt.depth)));
     return 1;
   }
   throw e;

@@ -3,7 +3,7 @@
 // run as failed; `exit(n)` flags it with status n. Main ends the run at its
 // next blocking point (Conc.checkEnd); the task's future never completes.
 
-import { ExitSignal, renderPanic, type Site, WynPanic } from '../runtime/errors';
+import { ExitSignal, renderPanic, renderStackOverflow, type Site, WynPanic } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { bytesOf } from '../runtime/values';
 import type { SharedMem } from './shared-mem';
@@ -16,7 +16,7 @@ export function reportTaskFailure(rt: Runtime, sh: SharedMem, e: unknown, sites:
   }
   let text: string;
   if (e instanceof WynPanic) text = renderPanic(e, sites);
-  else if (e instanceof RangeError && /call stack/i.test(e.message)) text = 'panic: stack overflow (recursion too deep?)\n';
+  else if (e instanceof RangeError && /call stack/i.test(e.message)) text = renderStackOverflow(sites);
   // An interpreter bug: the message only, never a JavaScript stack trace (users cannot act on one).
   else text = `panic: internal error in a task: ${e instanceof Error ? e.message : String(e)}\n`;
   sh.append(2, bytesOf(text));

@@ -52,3 +52,13 @@ export function renderPanic(p: WynPanic, callSites: Site[]): string {
   if (callSites.length > 19) frames.push(`    ... ${callSites.length - 19} more frames`);
   return head + '\n' + frames.map((f) => f + '\n').join('');
 }
+
+/**
+ * The report of a stack overflow (V8's RangeError; LANGUAGE.md §13.2): the
+ * innermost of the Wyn frames `sites` and a hint. Main's and a task's alike.
+ */
+export function renderStackOverflow(sites: Site[]): string {
+  const last = sites[sites.length - 1];
+  const p = new WynPanic('stack overflow (recursion too deep?)', 'E0910', last?.span ?? null, last?.file ?? null);
+  return renderPanic(p, sites.slice(-5)) + 'hint: the recursion is unbounded or deeper than the interpreter supports\n';
+}
