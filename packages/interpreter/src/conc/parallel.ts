@@ -22,14 +22,14 @@ import { FutureVal } from './plain';
 import type { Conc, Gen } from './runtime';
 
 let hidden = 0;
-/** Timeout expressions already checked: the expansion shares one among all the block's joins. */
-const reported = new WeakSet<object>();
 
 const ident = (name: string, span: Span): Expr => ({ kind: 'Ident', name, span });
 const call = (name: string, args: Expr[], span: Span): Expr => ({ kind: 'Call', callee: ident(name, span), args: args.map((value) => ({ name: null, value, span })), span });
 
 /** Rewrites a `parallel` block into spawns plus ordered joins (§6). */
 export function expandParallel(cx: FnCtx, s: ParallelStmt): Stmt[] {
+  // Every join evaluates the timeout again (rule 6); its type is checked once, here.
+  if (s.timeout !== null) cx.expect(INT, compileExpr(cx, s.timeout).t, s.timeout.span, 'the timeout of a parallel block is an int (milliseconds)');
   const out: Stmt[] = [];
   const joins: Stmt[] = [];
   const group = `$pargroup${hidden++}`;
@@ -113,15 +113,6 @@ export function compileParallelBuiltin(cx: FnCtx, name: string, c: Call): Compil
   const rt = cx.rt;
   const site: Site = { file: cx.file, span: c.span };
   const arg = (i: number): Compiled => compileExpr(cx, c.args[i].value);
-  /** The block's timeout, in ms: an int (§6 rule 6). Each join compiles it again; only the first reports. */
-  const timeout = (i: number): Compiled['ev'] => {
-    const ms = arg(i);
-    if (!reported.has(c.args[i].value)) {
-      reported.add(c.args[i].value);
-      cx.expect(INT, ms.t, c.args[i].value.span, 'the timeout of a parallel block is an int (milliseconds)');
-    }
-    return ms.ev;
-  };
   switch (name) {
     case '$par_group':
       return { t: ANY, ev: () => new ParGroup() };
@@ -138,7 +129,7 @@ export function compileParallelBuiltin(cx: FnCtx, name: string, c: Call): Compil
     }
     case '$par_join': {
       const g = arg(0).ev;
-      const ms = c.args.length > 1 ? timeout(1) : null;
+      const ms = c.args.length > 1 ? arg(1).ev : null;
       const slot = cx.temp();
       return {
         t: VOID,
@@ -169,7 +160,7 @@ export function compileParallelBuiltin(cx: FnCtx, name: string, c: Call): Compil
     case '$await_timeout': {
       // parallel(timeout: MS) joins (§6 rule 6): the value, or the zero value of its type.
       const fut = arg(0);
-      const ms = timeout(1);
+      const ms = arg(1).ev;
       const fe = fut.ev;
       const zero = (): unknown => zeroValue(fut.t);
       return {
